@@ -1,6 +1,46 @@
+// seiche-cli: the headless front end. Each verb lives in its own file.
 #include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
 
-int main() {
-    std::puts("seiche-cli: not yet");
-    return 1;
+#include "cli/verbs.hpp"
+
+namespace {
+
+void usage(FILE* out) {
+    std::fputs(
+        "usage: seiche-cli VERB [options]\n"
+        "\n"
+        "verbs:\n"
+        "  query      list the events of Tidal code over a span of cycles\n"
+        "  functions  list the functions and controls the language knows\n"
+        "  bench      measure query speed on the benchmark patterns\n"
+        "\n"
+        "Run `seiche-cli VERB --help` for a verb's options.\n",
+        out);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    std::string verb = argv[1];
+    std::vector<std::string> args(argv + 2, argv + argc);
+    if (verb == "--help" || verb == "-h" || verb == "help") {
+        usage(stdout);
+        return 0;
+    }
+    if (verb == "--version") {
+        std::puts("seiche-cli 0.1.0");
+        return 0;
+    }
+    if (verb == "query") return seiche::cli::runQuery(args);
+    if (verb == "functions") return seiche::cli::runFunctions(args);
+    if (verb == "bench") return seiche::cli::runBench(args);
+    std::fprintf(stderr, "seiche-cli: unknown verb '%s' (try --help)\n", verb.c_str());
+    return 2;
 }

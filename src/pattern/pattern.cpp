@@ -23,7 +23,26 @@ const Pattern& silenceRef() {
     return p;
 }
 
+thread_local size_t budgetLeft = 0;
+thread_local bool budgetActive = false;
+
 }  // namespace
+
+EventBudget::EventBudget(size_t maxEvents) : saved_(budgetLeft), savedActive_(budgetActive) {
+    budgetLeft = maxEvents;
+    budgetActive = true;
+}
+
+EventBudget::~EventBudget() {
+    budgetLeft = saved_;
+    budgetActive = savedActive_;
+}
+
+void chargeEvents(size_t n) {
+    if (!budgetActive) return;
+    if (n > budgetLeft) throw QueryLimitExceeded();
+    budgetLeft -= n;
+}
 
 Pattern::Pattern() : Pattern(silenceRef()) {}
 
@@ -35,6 +54,7 @@ Pattern pure(Value v) {
     Value copy = v;
     return Pattern([v = std::move(v)](const State& st, Events& out) {
                forEachCycle(st.span, [&](const Span& part) {
+                   chargeEvents(1);
                    out.push_back(Event{cycleOf(part.begin), part, v});
                });
            })
@@ -42,13 +62,17 @@ Pattern pure(Value v) {
 }
 
 Pattern steady(Value v) {
-    return Pattern([v = std::move(v)](const State& st, Events& out) { out.push_back(Event{std::nullopt, st.span, v}); });
+    return Pattern([v = std::move(v)](const State& st, Events& out) {
+        chargeEvents(1);
+        out.push_back(Event{std::nullopt, st.span, v});
+    });
 }
 
 Pattern signal(std::function<Value(const Time&)> f) {
     return Pattern([f = std::move(f)](const State& st, Events& out) {
         const Span& s = st.span;
         if (s.begin > s.end) return;
+        chargeEvents(1);
         out.push_back(Event{std::nullopt, s, f(s.begin + (s.end - s.begin) / 2)});
     });
 }

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "pattern/span.hpp"
@@ -71,6 +72,25 @@ private:
 using ValueFn = std::function<Value(const Value&)>;
 using BinaryFn = std::function<Value(const Value&, const Value&)>;
 using PatternOfValue = std::function<Pattern(const Value&)>;
+
+// Every event a leaf pattern creates is charged to the calling thread's budget,
+// so a legal but enormous query (`fast 1e9`) stops with an error instead of
+// exhausting memory. Without an EventBudget in scope nothing is counted.
+struct QueryLimitExceeded : std::runtime_error {
+    QueryLimitExceeded() : std::runtime_error("too many events in one query") {}
+};
+class EventBudget {
+public:
+    explicit EventBudget(size_t maxEvents);
+    ~EventBudget();
+    EventBudget(const EventBudget&) = delete;
+    EventBudget& operator=(const EventBudget&) = delete;
+
+private:
+    size_t saved_;
+    bool savedActive_;
+};
+void chargeEvents(size_t n);
 
 // --- constructors
 Pattern silence();

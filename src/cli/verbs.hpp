@@ -1,0 +1,14 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace seiche::cli {
+
+int runQuery(const std::vector<std::string>& args);
+int runFunctions(const std::vector<std::string>& args);
+int runBench(const std::vector<std::string>& args);
+
+// Reads a whole file; returns false (and says why on stderr) on failure.
+bool readFile(const std::string& path, std::string& out);
+
+}  // namespace seiche::cli
