@@ -116,6 +116,7 @@ def compare(expected, got):
 
 
 def run_seiche(cli, e, onsets, timeout):
+    """-> (returncode, stdout, stderr) or (None, None, reason)"""
     cmd = [cli, 'query']
     if onsets:
         cmd.append('--onsets')
@@ -123,25 +124,43 @@ def run_seiche(cli, e, onsets, timeout):
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return None, 'seiche-cli timed out after %ss' % timeout
+        return None, None, 'seiche-cli timed out after %ss' % timeout
     except OSError as ex:
-        return None, 'cannot run seiche-cli: %s' % ex
-    if p.returncode != 0:
-        return None, 'seiche-cli exited %d: %s' % (p.returncode, p.stderr.strip()[:2000])
-    return p.stdout.split('\n'), None
+        return None, None, 'cannot run seiche-cli: %s' % ex
+    return p.returncode, p.stdout, p.stderr
+
+
+ERR_RE = re.compile(r'^\d+:\d+: \S')
 
 
 def check_entry(cli, e, result, onsets, timeout):
     """-> (ok, report lines)"""
-    if result['error']:
-        return False, ['oracle: ' + result['error'].replace('\n', '\n    ')]
+    prob = oracle.corpus_problem(e, result)
+    if prob:
+        return False, ['CORPUS ERROR (fix corpus.txt): ' + prob.replace('\n', '\n    ')]
+    rc, out, err = run_seiche(cli, e, onsets, timeout)
+    if rc is None:
+        return False, [err]
+    if e.expect_error:
+        # Tidal rejects this mini-notation; seiche must too (contract: exit 2,
+        # nothing on stdout, `LINE:COL: message` on stderr).
+        report = []
+        if rc != 2:
+            report.append('expected a parse error (exit 2), got exit %d' % rc)
+        if out.strip():
+            report.append('expected nothing on stdout, got: %s' % out.strip()[:300])
+        if rc == 2 and not ERR_RE.match(err):
+            report.append('stderr should start with LINE:COL: message, got: %r' % err[:300])
+        if report:
+            report.append('(Tidal: %s)' % result['error'][:300])
+        return not report, report
+    if rc != 0:
+        msg = err.strip() or ('(stderr empty; stdout: %s)' % out.strip())
+        return False, ['seiche-cli exited %d: %s' % (rc, msg[:2000])]
     exp_lines = [l for l in result['events'] if not onsets or oracle.is_onset(l)]
     expected = parse_events(exp_lines, 'oracle')
-    out, err = run_seiche(cli, e, onsets, timeout)
-    if err:
-        return False, [err]
     try:
-        got = parse_events(out, 'seiche-cli')
+        got = parse_events(out.split('\n'), 'seiche-cli')
     except ValueError as ex:
         return False, ['malformed output: %s' % ex]
     report = check_format(got)

@@ -71,7 +71,8 @@ def parse_time(s):
 class Entry:
     """One corpus line."""
 
-    def __init__(self, lineno, raw, frm, to, typ, code):
+    def __init__(self, lineno, raw, frm, to, typ, code, expect_error=False):
+        self.expect_error = expect_error  # `!` header: Tidal must reject it
         self.lineno = lineno      # 1-based line in corpus.txt
         self.raw = raw            # the stripped corpus line (its identity)
         self.frm = frm            # Fraction
@@ -85,7 +86,7 @@ class Entry:
         return 'corpus.txt:%d: %s' % (self.lineno, self.raw)
 
 
-HEADER_RE = re.compile(r'^(?:@\s*(?P<frm>\S+)\s+(?P<to>\S+))?\s*(?:::\s*(?P<typ>[^|]+?))?\s*\|\s?(?P<code>.*)$')
+HEADER_RE = re.compile(r'^(?:@\s*(?P<frm>\S+)\s+(?P<to>\S+))?\s*(?:::\s*(?P<typ>[^|!]+?))?\s*(?P<err>!)?\s*\|\s?(?P<code>.*)$')
 
 
 def parse_corpus(path):
@@ -95,8 +96,8 @@ def parse_corpus(path):
             raw = line.strip()
             if not raw or raw.startswith('#'):
                 continue
-            frm, to, typ, code = Fraction(0), Fraction(1), 'ControlPattern', raw
-            if raw.startswith('@') or raw.startswith('::'):
+            frm, to, typ, code, err = Fraction(0), Fraction(1), 'ControlPattern', raw, False
+            if raw.startswith('@') or raw.startswith('::') or raw.startswith('!'):
                 m = HEADER_RE.match(raw)
                 if not m:
                     raise CorpusError('corpus.txt:%d: bad header in %r' % (lineno, raw))
@@ -105,10 +106,11 @@ def parse_corpus(path):
                 if m.group('typ'):
                     typ = m.group('typ').strip()
                 code = m.group('code').strip()
+                err = bool(m.group('err'))
             if typ != 'ControlPattern' and not typ.startswith('Pattern'):
                 typ = 'Pattern (%s)' % typ
             code = code.replace('\\n', '\n')
-            entries.append(Entry(lineno, raw, frm, to, typ, code))
+            entries.append(Entry(lineno, raw, frm, to, typ, code, err))
     return entries
 
 
@@ -336,10 +338,29 @@ def run_oracle(corpus=DEFAULT_CORPUS, build_dir=DEFAULT_BUILD, jobs=None, opt='-
         with open(tmp, 'w', encoding='utf-8') as f:
             json.dump({'salt': s, 'entries': cache}, f)
         os.replace(tmp, cache_path)
-        for i, e in enumerate(todo):
-            if cache[e.key]['error'] and not cache[e.key]['error'].startswith('runtime'):
-                log('CORPUS ERROR %r is not valid Tidal 1.7.10:\n%s' % (e, cache[e.key]['error']))
+    for e in entries:
+        prob = corpus_problem(e, cache[e.key])
+        if prob:
+            log('CORPUS ERROR %r: not usable with Tidal 1.7.10:\n    %s' % (e, prob.replace('\n', '\n    ')))
     return entries, cache
+
+
+def is_syntax_error(result):
+    """Tidal rejected the mini-notation (a run-time `error` in Tidal)."""
+    return bool(result['error']) and 'Syntax error in sequence' in result['error']
+
+
+def corpus_problem(e, result):
+    """Why this corpus entry can't be used as a test (None if it can)."""
+    if e.expect_error:
+        if is_syntax_error(result):
+            return None
+        if result['error']:
+            return 'marked `!` (must be a mini-notation syntax error) but: ' + result['error']
+        return 'marked `!` (must be a mini-notation syntax error) but Tidal 1.7.10 accepts it'
+    if result['error']:
+        return result['error']
+    return None
 
 
 def parse_event_line(line):
@@ -363,7 +384,7 @@ def main():
     ap.add_argument('--print', dest='pattern', metavar='REGEX', help='print oracle events of matching corpus lines')
     ap.add_argument('--onsets', action='store_true', help='with --print: onsets only')
     ap.add_argument('--rebuild', action='store_true', help='ignore the cache')
-    ap.add_argument('-O', dest='opt', default='-O0', help='ghc optimisation flag (default -O0)')
+    ap.add_argument('--opt', default='-O0', help='ghc optimisation flag (default -O0)')
     ap.add_argument('--jobs', type=int, default=None)
     a = ap.parse_args()
     try:
@@ -374,7 +395,7 @@ def main():
     nerr = 0
     for e in entries:
         r = cache[e.key]
-        if r['error'] and not r['error'].startswith('runtime'):
+        if corpus_problem(e, r):
             nerr += 1
         if a.pattern and re.search(a.pattern, e.raw):
             print('### %r  [%s, %s) :: %s' % (e, fmt_time(e.frm), fmt_time(e.to), e.typ))
