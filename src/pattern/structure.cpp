@@ -468,8 +468,12 @@ bool spanLess(const Span& a, const Span& b) {
     return a.end < b.end;
 }
 
-// Tidal's derived Ord on events, without the source context.
+// Tidal's derived Ord on events: context (source positions) first. Our
+// source-ref ids stand in for the positions (they are handed out in source
+// order), then whole, part and value.
 bool eventLess(const Event& a, const Event& b) {
+    if (a.refs.a != b.refs.a) return a.refs.a < b.refs.a;
+    if (a.refs.b != b.refs.b) return a.refs.b < b.refs.b;
     if (a.whole != b.whole) {
         if (!a.whole || !b.whole) return !a.whole;
         return spanLess(*a.whole, *b.whole);
