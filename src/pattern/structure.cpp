@@ -50,6 +50,18 @@ BinaryFn numOp(NumOp op) {
 }
 
 Value takeRight(const Value&, const Value& b) { return b; }
+
+// Tidal would build these structures however large; we refuse sizes that
+// would exhaust memory or the stack instead of hanging the engine.
+constexpr int64_t kMaxSteps = 1'000'000;  // steps of one list-built pattern
+constexpr int64_t kMaxDepth = 1'000;      // nested layers (stutWith, plyWith)
+
+void checkSteps(int64_t n, const char* what) {
+    if (n > kMaxSteps) throw std::length_error(std::string(what) + ": too many steps");
+}
+void checkDepth(double n, const char* what) {
+    if (n > double(kMaxDepth)) throw std::length_error(std::string(what) + ": too many repeats");
+}
 Value takeLeft(const Value& a, const Value&) { return a; }
 
 }  // namespace
@@ -70,6 +82,7 @@ int64_t haskellMod(int64_t x, int64_t m) {
 }
 
 std::vector<bool> bjorklund(int64_t k, int64_t n) {
+    checkSteps(std::max(k, n), "euclid");
     // Groups of steps: `heads` (starting with an onset) and `tails`; the
     // two counts (i, j) shrink Euclid-style until one of them is at most 1.
     using Group = std::vector<bool>;
@@ -242,6 +255,7 @@ Pattern whileP(const Pattern& b, PatternFn f, const Pattern& p) { return sew(b, 
 Pattern chunk(const Pattern& n, PatternFn f, const Pattern& p) {
     return tParam(n, [f = std::move(f), p](const Value& v) {
         int64_t k = v.asInt();
+        checkSteps(k, "chunk");
         std::vector<Pattern> parts;
         for (int64_t i = 0; i < k; ++i) parts.push_back(within(Time(i, k), Time(i + 1, k), f, p));
         return slowcat(std::move(parts));
@@ -251,6 +265,7 @@ Pattern chunk(const Pattern& n, PatternFn f, const Pattern& p) {
 Pattern chunkPrime(const Pattern& n, PatternFn f, const Pattern& p) {
     return tParam(n, [f = std::move(f), p](const Value& v) {
         int64_t k = v.asInt();
+        checkSteps(k, "chunk'");
         if (k <= 0) return silence();
         // `do i <- _slow n $ rev $ run n; within (i/n, (i+1)/n) f p` (monadic bind)
         std::vector<Pattern> steps;
@@ -304,6 +319,7 @@ Pattern jux(PatternFn f, const Pattern& p) { return juxBy(pure(Value::dbl(1)), s
 Pattern stut(const Pattern& count, const Pattern& feedback, const Pattern& steptime, const Pattern& p) {
     return tParam3(count, feedback, steptime, [p](const Value& cv, const Value& fv, const Value& tv) {
         int64_t n = cv.asInt();
+        checkDepth(double(n), "stut");
         double fb = fv.asDouble();
         Time step = tv.asRational();
         std::vector<Pattern> layers{p};
@@ -316,8 +332,10 @@ Pattern stut(const Pattern& count, const Pattern& feedback, const Pattern& stept
 }
 
 static Pattern stutWithN(double count, const Time& step, const PatternFn& f, const Pattern& p) {
-    if (count <= 1) return p;
-    return overlay(f(rotR(step, stutWithN(count - 1, step, f, p))), p);
+    checkDepth(count, "stutWith");
+    Pattern acc = p;
+    for (; count > 1; count -= 1) acc = overlay(f(rotR(step, acc)), p);
+    return acc;
 }
 
 Pattern stutWith(const Pattern& n, const Pattern& t, PatternFn f, const Pattern& p) {
@@ -327,6 +345,7 @@ Pattern stutWith(const Pattern& n, const Pattern& t, PatternFn f, const Pattern&
 }
 
 Pattern stutter(int64_t n, const Time& t, const Pattern& p) {
+    checkDepth(double(n), "stutter");
     std::vector<Pattern> ps;
     for (int64_t i = 0; i < n; ++i) ps.push_back(rotR(t * Time(i), p));
     return stack(std::move(ps));
@@ -406,6 +425,7 @@ Pattern plyWith(const Pattern& n, PatternFn f, const Pattern& p) {
     return tParam(n, [f = std::move(f), p](const Value& v) {
         // compound n = p when n <= 1, else overlay p (f (compound (n - 1)))
         Time count = v.asRational();
+        checkDepth(count.toDouble(), "plyWith");
         int64_t depth = 0;
         while (count > Time(1)) {
             count -= Time(1);
@@ -420,6 +440,7 @@ Pattern plyWith(const Pattern& n, PatternFn f, const Pattern& p) {
 Pattern iter(const Pattern& n, const Pattern& p) {
     return tParam(n, [p](const Value& v) {
         int64_t k = v.asInt();
+        checkSteps(k, "iter");
         std::vector<Pattern> ps;
         for (int64_t i = 0; i < k; ++i) ps.push_back(rotL(Time(i, k), p));
         return slowcat(std::move(ps));
@@ -429,6 +450,7 @@ Pattern iter(const Pattern& n, const Pattern& p) {
 Pattern iterPrime(const Pattern& n, const Pattern& p) {
     return tParam(n, [p](const Value& v) {
         int64_t k = v.asInt();
+        checkSteps(k, "iter");
         std::vector<Pattern> ps;
         for (int64_t i = 0; i < k; ++i) ps.push_back(rotR(Time(i, k), p));
         return slowcat(std::move(ps));
@@ -739,6 +761,7 @@ Pattern necklace(const Time& perCycle, const std::vector<int64_t>& xs) {
     int64_t total = 0;
     for (int64_t x : xs) {
         total += x;
+        checkSteps(int64_t(steps.size()) + x, "necklace");
         steps.push_back(pure(Value::boolean(true)));
         for (int64_t i = 1; i < x; ++i) steps.push_back(pure(Value::boolean(false)));
     }
