@@ -29,6 +29,8 @@ struct ControlInfo {
     std::vector<std::string_view> aliases;
     std::string_view doc;
     ControlKind kind = ControlKind::Plain;
+    // Has Tidal's `<name>bus` (send to a control bus) and `<name>recv` (read one) variants.
+    bool bus = false;
 };
 
 // Every control, plain ones in Params.hs order, then the grouped and derived ones.
@@ -46,6 +48,11 @@ Value toControlValue(ControlType t, const Value& v);
 // A plain control: each value v becomes the map {key: v as type t} (Tidal's pF, pI, pN, pS...).
 Pattern controlPattern(Symbol key, ControlType t, const Pattern& p);
 Pattern controlPattern(std::string_view key, ControlType t, const Pattern& p);
+
+// `<name>bus busid pat`: the control, plus "^key" set to the bus number (Int).
+Pattern busControl(const ControlInfo& c, const Pattern& busid, const Pattern& p);
+// `<name>recv busid`: only "^key" set to the bus number.
+Pattern recvControl(const ControlInfo& c, const Pattern& busid);
 
 // Grouped controls: splits each string at ':' (empty fields dropped) and
 // gives field i to key i, numbers parsed as Haskell's `read` would; a field

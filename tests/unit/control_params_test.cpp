@@ -279,3 +279,14 @@ TEST(SampleFx, SmashAndGrain) {
               "0-1/2@0-1/2:{begin=f3602879701896397/36028797018963968,end=f1351079888211149/9007199254740992} "
               "1/2-1@1/2-1:{begin=f3602879701896397/18014398509481984,end=f1/4}");
 }
+
+TEST(Controls, BusAndRecv) {
+    Pattern p = ctl("s", S("a")) | fn("lpfbus", {I(1), seq({D(100), D(200)})}) | fn("roomrecv", {I(2)}) |
+                fn("vowelbus", {I(3), S("a")});
+    EXPECT_EQ(show(p, 0, 1),
+              "0-1@0-1/2:{^cutoff=i1,^room=i2,^vowel=i3,cutoff=f100,s=\"a\",vowel=\"a\"} "
+              "0-1@1/2-1:{^cutoff=i1,^room=i2,^vowel=i3,cutoff=f200,s=\"a\",vowel=\"a\"}");
+    EXPECT_EQ(lang::standardLibrary().find("lpfbus")->signature, "Pattern Int -> Pattern Double -> ControlPattern");
+    EXPECT_EQ(lang::standardLibrary().find("nbus"), nullptr);  // an error in Tidal: n cannot go to a bus
+    EXPECT_NE(lang::standardLibrary().find("szrecv"), nullptr);
+}

@@ -51,6 +51,19 @@ void registerControlFunctions(Library& lib) {
                 [info](const Args& a) { return RValue(makeControl(*info, a.pat(0))); }, std::string(c.doc),
                 controlExample(c));
         for (auto alias : c.aliases) lib.alias(std::string(alias), std::string(c.name));
+        if (!c.bus) continue;
+        const std::string name(c.name);
+        lib.add(name + "bus", "Pattern Int -> " + controlSignature(c.type),
+                [info](const Args& a) { return RValue(busControl(*info, a.pat(0), a.pat(1))); },
+                "Sends " + name + " to the given control bus (the value is also set).",
+                "d1 $ s \"bd*4\" # " + name + "bus 1 \"0.5 1\"");
+        lib.add(name + "recv", "Pattern Int -> ControlPattern",
+                [info](const Args& a) { return RValue(recvControl(*info, a.pat(0))); },
+                "Reads " + name + " from the given control bus.", "d1 $ s \"bd*4\" # " + name + "recv 1");
+        for (auto alias : c.aliases) {
+            lib.alias(std::string(alias) + "bus", name + "bus");
+            lib.alias(std::string(alias) + "recv", name + "recv");
+        }
     }
 
     lib.add("chop", "Pattern Int -> ControlPattern -> ControlPattern",
