@@ -67,7 +67,6 @@ Pattern hurry(const Pattern& r, const Pattern& p);
 // --- time structure
 Pattern ply(const Pattern& n, const Pattern& p);
 Pattern plyWith(const Pattern& n, PatternFn f, const Pattern& p);
-Pattern arpeggiate(const Pattern& p);
 Pattern iter(const Pattern& n, const Pattern& p);
 Pattern iterPrime(const Pattern& n, const Pattern& p);  // iter'
 Pattern palindrome(const Pattern& p);

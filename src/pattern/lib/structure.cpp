@@ -189,6 +189,8 @@ void registerStructureFunctions(Library& lib) {
             "hurry \"<1 2>\" $ s \"bd sn\"");
 
     // ------------------------------------------------------------ time structure
+    // Also registered by the core unit; this one (registered later, so it wins)
+    // treats negative factors as Tidal's _fastGap does (like 1, not silence).
     lib.add("fastGap", "Pattern Time -> Pattern a -> Pattern a",
             [](const Args& a) { return RValue(fastGapP(a.pat(0), a.pat(1))); },
             "Speeds up each cycle, leaving a gap at its end.", "fastGap 2 $ s \"bd sn\"");
@@ -208,9 +210,6 @@ void registerStructureFunctions(Library& lib) {
             [](const Args& a) { return RValue(plyWith(a.pat(0), a.transform(1), a.pat(2))); },
             "Like ply, applying the function cumulatively to each repeat.",
             "plyWith 3 (|* gain 0.8) $ s \"bd sn\"");
-    lib.add("arpeggiate", "Pattern a -> Pattern a", [](const Args& a) { return RValue(arpeggiate(a.pat(0))); },
-            "Spreads events sharing a timespan out across it.", "arpeggiate $ n \"[0,4,7] [2,5]\"");
-    lib.alias("arpg", "arpeggiate");
     lib.add("iter", "Pattern Int -> Pattern c -> Pattern c",
             [](const Args& a) { return RValue(iter(a.pat(0), a.pat(1))); },
             "Starts each cycle one n-th later in the pattern.", "iter 4 $ s \"bd hh sn cp\"");
