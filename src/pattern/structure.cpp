@@ -391,9 +391,8 @@ Pattern ply(const Pattern& n, const Pattern& p) {
     });
 }
 
-// Tidal's arpeggiate (arpWith id), used by plyWith. (The `arpeggiate`
-// builtin itself lives with the value functions.)
-static Pattern spreadSharedWholes(const Pattern& p) {
+// Tidal's arpeggiate (arpWith id); plyWith ends with it.
+Pattern arpeggiate(const Pattern& p) {
     return withEvents(p, [](Events& es, size_t from) {
         Events mine(std::make_move_iterator(es.begin() + long(from)), std::make_move_iterator(es.end()));
         es.resize(from);
@@ -435,7 +434,7 @@ Pattern plyWith(const Pattern& n, PatternFn f, const Pattern& p) {
         }
         Pattern acc = p;
         for (int64_t i = 0; i < depth; ++i) acc = overlay(p, f(acc));
-        return spreadSharedWholes(acc);
+        return arpeggiate(acc);
     });
 }
 

@@ -67,6 +67,7 @@ Pattern hurry(const Pattern& r, const Pattern& p);
 // --- time structure
 Pattern ply(const Pattern& n, const Pattern& p);
 Pattern plyWith(const Pattern& n, PatternFn f, const Pattern& p);
+Pattern arpeggiate(const Pattern& p);  // arpWith id: events sharing a whole spread across it
 Pattern iter(const Pattern& n, const Pattern& p);
 Pattern iterPrime(const Pattern& n, const Pattern& p);  // iter'
 Pattern palindrome(const Pattern& p);

@@ -210,6 +210,9 @@ void registerStructureFunctions(Library& lib) {
             [](const Args& a) { return RValue(plyWith(a.pat(0), a.transform(1), a.pat(2))); },
             "Like ply, applying the function cumulatively to each repeat.",
             "plyWith 3 (|* gain 0.8) $ s \"bd sn\"");
+    lib.add("arpeggiate", "Pattern a -> Pattern a", [](const Args& a) { return RValue(arpeggiate(a.pat(0))); },
+            "Spreads events sharing a timespan out across it, in order.", "n (arpeggiate \"[0,4,7] [2,5]\")");
+    lib.alias("arpg", "arpeggiate");
     lib.add("iter", "Pattern Int -> Pattern c -> Pattern c",
             [](const Args& a) { return RValue(iter(a.pat(0), a.pat(1))); },
             "Starts each cycle one n-th later in the pattern.", "iter 4 $ s \"bd hh sn cp\"");
