@@ -305,7 +305,6 @@ Pattern arpWithMode(std::string_view mode, const Pattern& p) {
     return arpWith(arpTable()[0].second, p);  // unknown modes leave the order alone
 }
 
-Pattern arpeggiate(const Pattern& p) { return arpWithMode("up", p); }
 
 Pattern arp(const Pattern& modes, const Pattern& p) {
     return tParam(modes, [p](const Value& v) {

@@ -49,7 +49,6 @@ Pattern toScaleWith(int64_t octave, const std::vector<Value>& steps, const Patte
 // arp mode p: events sharing a whole are spread across it in the order of `mode`.
 Pattern arp(const Pattern& modes, const Pattern& p);
 Pattern arpWithMode(std::string_view mode, const Pattern& p);
-Pattern arpeggiate(const Pattern& p);
 // The names of arp's modes, in Tidal's order.
 const std::vector<std::string_view>& arpModes();
 

@@ -104,10 +104,6 @@ void registerValueFunctions(Library& lib) {
             "Spreads out events that start and stop together (chords) in the order of a mode: up down updown "
             "downup up&down down&up converge diverge disconverge pinkyup pinkyupdown thumbup thumbupdown.",
             "d1 $ n (arp \"<up downup>\" \"<c'maj e'min>\") # s \"superpiano\"");
-    lib.add("arpeggiate", "Pattern a -> Pattern a", [](const Args& a) { return RValue(arpeggiate(a.pat(0))); },
-            "Spreads out events that share a time span, in order (arp \"up\").",
-            "d1 $ n (arpeggiate \"c'maj e'min\") # s \"superpiano\"");
-    lib.alias("arpg", "arpeggiate");
 
     const char* cp = "(ControlPattern -> ControlPattern)";
     lib.add("contrast", std::string(cp) + " -> " + cp + " -> ControlPattern -> ControlPattern -> ControlPattern",
