@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "cli/verbs.hpp"
@@ -129,9 +131,33 @@ int runQuery(const std::vector<std::string>& args) {
         std::fprintf(stderr, "%s\n", program.error->str().c_str());
         return 2;
     }
-    std::vector<Line> lines;
+    // Statements run in order, as in a live session: a later dN replaces an
+    // earlier one, hush silences everything, solo and mute filter channels.
+    std::map<int, const lang::Action*> channels;
+    std::vector<const lang::Action*> loose;  // bare expressions and `once`
+    std::set<int> soloed, muted;
     for (const auto& action : program.value->actions) {
-        if (action.kind != lang::Action::Play && action.kind != lang::Action::Once) continue;
+        switch (action.kind) {
+            case lang::Action::Play:
+                if (action.channel > 0) channels[action.channel] = &action;
+                else loose.push_back(&action);
+                break;
+            case lang::Action::Once: loose.push_back(&action); break;
+            case lang::Action::Hush: channels.clear(); loose.clear(); break;
+            case lang::Action::Solo: soloed.insert(action.channel); break;
+            case lang::Action::Unsolo: soloed.erase(action.channel); break;
+            case lang::Action::Mute: muted.insert(action.channel); break;
+            case lang::Action::Unmute: muted.erase(action.channel); break;
+            case lang::Action::SetCps: break;
+        }
+    }
+    std::vector<const lang::Action*> playing = loose;
+    for (const auto& [ch, action] : channels)
+        if (!muted.count(ch) && (soloed.empty() || soloed.count(ch))) playing.push_back(action);
+
+    std::vector<Line> lines;
+    for (const lang::Action* actionPtr : playing) {
+        const lang::Action& action = *actionPtr;
         auto events = lang::queryChecked(action.pattern, Span{from, to}, maxEvents);
         if (!events) {
             std::fprintf(stderr, "seiche-cli query: %s\n", events.error->message.c_str());

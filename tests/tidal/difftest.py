@@ -120,7 +120,8 @@ def run_seiche(cli, e, onsets, timeout):
     cmd = [cli, 'query']
     if onsets:
         cmd.append('--onsets')
-    cmd += ['--from', oracle.fmt_time(e.frm), '--to', oracle.fmt_time(e.to), e.code]
+    code = e.code if e.typ == 'ControlPattern' else '(%s) :: %s' % (e.code, e.typ)
+    cmd += ['--from', oracle.fmt_time(e.frm), '--to', oracle.fmt_time(e.to), code]
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -1,7 +1,7 @@
 #pragma once
 // The expression tree. Operators, sections, `$` and negation are desugared by
 // the parser into applications of named functions, so the checker and the
-// evaluator only know six kinds of node.
+// evaluator only know seven kinds of node.
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,9 +17,9 @@ struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
 
 struct Expr {
-    enum Kind { Var, Number, String, App, List, Tuple } kind;
+    enum Kind { Var, Number, String, App, List, Tuple, Annotated } kind;
     Position at;
-    std::string text;            // Var: name; Number: literal text; String: contents
+    std::string text;            // Var: name; Number: literal text; String: contents; Annotated: the type
     std::vector<ExprPtr> kids;   // App: {function, argument}; List/Tuple: items
     size_t contentOffset = 0;    // String: source offset of its first character
     TypeRef type;                // set by the checker

@@ -1,5 +1,7 @@
 #include "pattern/lang/library.hpp"
 
+#include <stdexcept>
+
 namespace seiche::lang {
 
 namespace {
@@ -41,7 +43,9 @@ void Library::add(std::string name, std::string signature, BuiltinImpl impl, std
 }
 
 void Library::alias(const std::string& alias, const std::string& target) {
-    Builtin b = builtins_.at(target);
+    auto it = builtins_.find(target);
+    if (it == builtins_.end()) throw std::logic_error("alias '" + alias + "' names unknown function '" + target + "'");
+    Builtin b = it->second;
     b.name = alias;
     builtins_[alias] = std::move(b);
 }

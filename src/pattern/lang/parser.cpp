@@ -111,7 +111,7 @@ private:
             st.channel = std::atoi(num.text.c_str());
             if (st.channel < 1 || st.channel > 16) fail(num.at, "channels are numbered 1 to 16");
         } else {
-            st.expr = expression(0);
+            st.expr = annotated(expression(0));
         }
         if (!atEnd()) fail(peek().at, "unexpected " + describe(peek()) + " after the end of the expression");
         t_[end] = savedEnd_;
@@ -152,6 +152,7 @@ private:
                 lhs = makeApp(makeApp(f, lhs, op.at), rhs, op.at);
                 continue;
             }
+            if (name == "::") break;
             if (name == "=" || name == "->" || name == "\\" || name == "|" || name == "@" || name == "~" || name == "=>")
                 fail(op.at, "'" + name + "' is not supported here");
             Fixity fx = fixityOf(name);
@@ -175,6 +176,22 @@ private:
             }
         }
         return lhs;
+    }
+
+    // `expr :: Type`: the type is kept as text for the checker to read.
+    ExprPtr annotated(ExprPtr e) {
+        if (!(peek().kind == Tok::Op && peek().text == "::")) return e;
+        Position at = next().at;
+        std::string type;
+        int depth = 0;
+        while (!atEnd() && !(depth == 0 && (peek().kind == Tok::RParen || peek().kind == Tok::Comma))) {
+            const Token& t = next();
+            if (t.kind == Tok::LParen || t.kind == Tok::LBracket) ++depth;
+            if (t.kind == Tok::RParen || t.kind == Tok::RBracket) --depth;
+            type += t.text + " ";
+        }
+        if (type.empty()) fail(at, "'::' needs a type after it, e.g. :: Pattern Double");
+        return std::make_shared<Expr>(Expr{Expr::Annotated, at, type, {std::move(e)}, 0, nullptr});
     }
 
     static ExprPtr binary(const std::string& op, ExprPtr l, ExprPtr r, const Position& at) {
@@ -267,6 +284,7 @@ private:
             return makeApp(makeVar(op.text, op.at), first, op.at);
         }
         sectionOk_ = saved;
+        first = annotated(first);
         if (peek().kind == Tok::Comma) {
             std::vector<ExprPtr> items{first};
             while (peek().kind == Tok::Comma) {

@@ -114,6 +114,18 @@ private:
                 return ttuple(items);
             }
             case Expr::App: return inferApp(e);
+            case Expr::Annotated: {
+                TypeRef declared;
+                try {
+                    declared = parseSignature(e.text);
+                } catch (const std::exception&) {
+                    fail(e.at, "'" + e.text.substr(0, e.text.size() - 1) + "' is not a type this language knows");
+                }
+                TypeRef t = infer(*e.kids[0]);
+                std::string err = unify(declared, t);
+                if (!err.empty()) fail(e.kids[0]->at, "the annotation says " + describe(declared) + ", but this is " + describe(t));
+                return declared;
+            }
         }
         return tvar();
     }
@@ -274,7 +286,10 @@ public:
             case Expr::String: {
                 TypeRef t = resolve(e.type);
                 if (!isPattern(t)) return RValue(Value::string(e.text));
-                return RValue(miniNotation(e, atomTypeOf(t->args[0])));
+                Pattern p = miniNotation(e, atomTypeOf(t->args[0]));
+                // Tidal: a string used as a control pattern means `sound "..."`.
+                if (isCon(t->args[0], "ValueMap")) return BuiltinCall::run(standardLibrary().find("sound"), {RValue(p)}, e.at);
+                return RValue(p);
             }
             case Expr::List:
             case Expr::Tuple: {
@@ -282,6 +297,7 @@ public:
                 for (const auto& k : e.kids) items.push_back(eval(*k));
                 return e.kind == Expr::List ? RValue::list(std::move(items)) : RValue::tuple(std::move(items));
             }
+            case Expr::Annotated: return eval(*e.kids[0]);
             case Expr::App: {
                 RValue f = eval(*e.kids[0]);
                 RValue x = eval(*e.kids[1]);
@@ -364,6 +380,11 @@ Result<Program> compile(std::string_view code) {
                     a.kind = st.kind == Statement::Once ? Action::Once : Action::Play;
                     std::string who = st.kind == Statement::Once ? "'once'" : "'d" + std::to_string(st.channel) + "'";
                     a.pattern = checkAndEval(*st.expr, tpattern(tcon("ValueMap")), who, code, prog.sources).pattern();
+                    if (st.kind == Statement::Channel) {
+                        // As Tidal's BootTidal: dN = p N . (|< orbit (N-1)).
+                        Value orbit = Value::map({{Symbol("orbit"), Value::integer(st.channel - 1)}});
+                        a.pattern = appLeft(a.pattern, pure(orbit), unionPreferLeft);
+                    }
                     break;
                 }
                 case Statement::Expression: {

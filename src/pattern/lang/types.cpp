@@ -31,13 +31,14 @@ bool member(const TypeRef& t, const std::string& c, TypeRef& inner) {
         return true;  // Num, Fractional, Floating, Moddable, Real: instance via the element
     }
     if (c == "Str") return isBase(t, {"String"});
-    if (c == "Parseable") return isBase(t, {"String", "Double", "Int", "Time", "Bool", "Note"});
+    // ValueMap: Tidal reads a string used as a control pattern as `sound "..."`.
+    if (c == "Parseable") return isBase(t, {"String", "Double", "Int", "Time", "Bool", "Note", "ValueMap"});
     if (c == "Num" || c == "Moddable") return isBase(t, {"Double", "Int", "Time", "Note", "ValueMap"});
     if (c == "Fractional") return isBase(t, {"Double", "Time", "Note", "ValueMap"});
     if (c == "Floating") return isBase(t, {"Double", "Note"});
     if (c == "Integral") return isBase(t, {"Int"});
     if (c == "Real" || c == "Enum") return isBase(t, {"Double", "Int", "Time", "Note"});
-    if (c == "Ord") return isBase(t, {"Double", "Int", "Time", "Note", "String", "Bool"});
+    if (c == "Ord") return isBase(t, {"Double", "Int", "Time", "Note", "String", "Bool", "ValueMap"});
     return true;
 }
 
@@ -329,7 +330,7 @@ void applyDefaults(const TypeRef& t0) {
         else if (c.count("Num") || c.count("Integral") || c.count("Moddable") || c.count("Real") || c.count("Enum"))
             t->link = tcon("Int");
         else if (c.count("Parseable")) t->link = tcon("String");
-        else if (c.count("Str")) t->link = tpattern(tcon("String"));
+        else if (c.count("Str")) t->link = tcon("String");
         return;
     }
     for (auto& a : t->args) applyDefaults(a);
