@@ -563,6 +563,8 @@ Pattern spaceOut(const std::vector<Time>& xs, const Pattern& p) {
     std::vector<Pattern> ps;
     Time offset(0);
     for (const auto& x : xs) {
+        // Tidal divides by each span's width when it is queried.
+        if (x == Time(0)) throw std::domain_error("spaceOut: zero duration");
         ps.push_back(compress(offset / total, (offset + x) / total, p));
         offset += x;
     }
