@@ -1,6 +1,7 @@
 #include "pattern/sample_fx.hpp"
 
 #include "pattern/controls.hpp"
+#include "pattern/random.hpp"
 
 #include <algorithm>
 
@@ -142,6 +143,13 @@ Pattern slice(const Pattern& n, const Pattern& i, const Pattern& p) {
 Pattern sliceAt(int64_t n, int64_t i, const Pattern& p) {
     return unionRight(unionRight(p, pureMap(kBegin(), Value::dbl(double(i) / double(n)))),
                       pureMap(kEnd(), Value::dbl(double(i + 1) / double(n))));
+}
+
+Pattern randslice(const Pattern& n, const Pattern& p) {
+    return tParam(n, [p](const Value& nv) {
+        const int64_t count = nv.asInt();
+        return innerBind(random::irandConst(count), [count, p](const Value& i) { return sliceAt(count, i.asInt(), p); });
+    });
 }
 
 Pattern splice(const Pattern& bits, const Pattern& ipat, const Pattern& p) {

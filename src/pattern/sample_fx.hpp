@@ -31,6 +31,9 @@ Pattern slice(const Pattern& n, const Pattern& i, const Pattern& p);
 // slice with constant arguments (Tidal's _slice).
 Pattern sliceAt(int64_t n, int64_t i, const Pattern& p);
 
+// randslice n: each cycle of each event plays a random one of n parts (Tidal's _irand).
+Pattern randslice(const Pattern& n, const Pattern& p);
+
 // splice: like slice, but sets speed so each part fills its event (unit "c").
 Pattern splice(const Pattern& bits, const Pattern& i, const Pattern& p);
 

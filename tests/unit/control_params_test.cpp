@@ -290,3 +290,11 @@ TEST(Controls, BusAndRecv) {
     EXPECT_EQ(lang::standardLibrary().find("nbus"), nullptr);  // an error in Tidal: n cannot go to a bus
     EXPECT_NE(lang::standardLibrary().find("szrecv"), nullptr);
 }
+
+TEST(SampleFx, Randslice) {
+    EXPECT_EQ(show(fn("randslice", {I(4), fast(4, ctl("s", S("bev")))}), 0, 1),
+              "0-1/4@0-1/4:{begin=f1/4,end=f1/2,s=\"bev\"} 1/2-3/4@1/2-3/4:{begin=f1/4,end=f1/2,s=\"bev\"} "
+              "1/4-1/2@1/4-1/2:{begin=f1/4,end=f1/2,s=\"bev\"} 3/4-1@3/4-1:{begin=f1/4,end=f1/2,s=\"bev\"}");
+    EXPECT_EQ(show(fn("randslice", {cat({I(4), I(8)}), ctl("s", words("bev sn"))}), 1, 2),
+              "1-3/2@1-3/2:{begin=f3/8,end=f1/2,s=\"bev\"} 3/2-2@3/2-2:{begin=f3/8,end=f1/2,s=\"sn\"}");
+}

@@ -83,6 +83,10 @@ void registerControlFunctions(Library& lib) {
             [](const Args& a) { return RValue(slice(a.pat(0), a.pat(1), a.pat(2))); },
             "Cuts the sample into n equal parts and plays the parts given by the second pattern.",
             "d1 $ slice 8 \"7 6 5 4\" $ s \"break\"");
+    lib.add("randslice", "Pattern Int -> ControlPattern -> ControlPattern",
+            [](const Args& a) { return RValue(randslice(a.pat(0), a.pat(1))); },
+            "Plays a randomly chosen one of n equal parts of the sample, per cycle.",
+            "d1 $ randslice 8 $ s \"break*4\"");
     lib.add("splice", "Pattern Int -> Pattern Int -> ControlPattern -> ControlPattern",
             [](const Args& a) { return RValue(splice(a.pat(0), a.pat(1), a.pat(2))); },
             "Like slice, but changes speed so each part exactly fills its event.",
