@@ -2,6 +2,8 @@
 
 #include "pattern/controls.hpp"
 #include "pattern/random.hpp"
+#include "pattern/structure.hpp"
+#include "pattern/values.hpp"
 
 #include <algorithm>
 
@@ -234,6 +236,41 @@ Pattern smashChop(int64_t n, const std::vector<Pattern>& xs, const Pattern& p) {
     std::vector<Pattern> ps;
     for (const auto& x : xs) ps.push_back(slowBy(x, chopped));
     return slowcat(std::move(ps));
+}
+
+Pattern gapBy(int64_t n, const Pattern& p) {
+    if (n <= 0) return silence();
+    static const Symbol kN("n");
+    Pattern mask = fast(Time(n), slowcat({pure(Value::map({{kN, Value::integer(1)}})), silence()}));
+    return appBoth(mask, chopBy(n, p), unionPreferRight);
+}
+
+Pattern gap(const Pattern& n, const Pattern& p) {
+    return tParam(n, [p](const Value& v) { return gapBy(v.asInt(), p); });
+}
+
+Pattern spin(const Pattern& n, const Pattern& p) {
+    static const Symbol kPan("pan");
+    return tParam(n, [p](const Value& v) {
+        const int64_t copies = v.asInt();
+        std::vector<Pattern> layers;
+        for (int64_t i = 0; i < copies; ++i) {
+            const Time offset(i, copies);
+            layers.push_back(unionRight(rotL(offset, p), pureMap(kPan, Value::dbl(offset.toDouble()))));
+        }
+        return stack(std::move(layers));
+    });
+}
+
+Pattern splat(const Pattern& slices, const Pattern& e, const Pattern& p) {
+    Pattern zeros = fmap(p, [](const Value&) { return Value::integer(0); });
+    return unionRight(chop(slices, p), bite(pure(Value::integer(1)), zeros, e));
+}
+
+Pattern interlace(const Pattern& a, const Pattern& b) {
+    Pattern amount = appBoth(sineSignal(), pure(Value::dbl(0.9)),
+                             [](const Value& x, const Value& y) { return applyNum(NumOp::Mul, x, y); });
+    return weave(Time(16), controlPattern("shape", ControlType::Double, amount), {a, b});
 }
 
 }  // namespace seiche

@@ -48,4 +48,18 @@ Pattern smash(const Pattern& n, const std::vector<Pattern>& xs, const Pattern& p
 // smash' n xs: the same with chop.
 Pattern smashChop(int64_t n, const std::vector<Pattern>& xs, const Pattern& p);
 
+// gap n: like chop, but only every other part sounds. (Tidal 1.7.10 also sets
+// n to the Int 1 where the pattern has no n: its mask is the ValueMap `1`.)
+Pattern gapBy(int64_t n, const Pattern& p);
+Pattern gap(const Pattern& n, const Pattern& p);
+
+// spin n: n copies, copy i shifted i/n earlier and panned to i/n.
+Pattern spin(const Pattern& n, const Pattern& p);
+
+// splat n e p: chop n p, with the controls of e squeezed into each event.
+Pattern splat(const Pattern& slices, const Pattern& e, const Pattern& p);
+
+// interlace a b: weave 16 (shape (sine * 0.9)) [a, b].
+Pattern interlace(const Pattern& a, const Pattern& b);
+
 }  // namespace seiche

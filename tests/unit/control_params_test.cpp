@@ -298,3 +298,22 @@ TEST(SampleFx, Randslice) {
     EXPECT_EQ(show(fn("randslice", {cat({I(4), I(8)}), ctl("s", words("bev sn"))}), 1, 2),
               "1-3/2@1-3/2:{begin=f3/8,end=f1/2,s=\"bev\"} 3/2-2@3/2-2:{begin=f3/8,end=f1/2,s=\"sn\"}");
 }
+
+TEST(SampleFx, GapSpinSplatInterlaceAndMakers) {
+    EXPECT_EQ(show(fn("gap", {I(4), ctl("s", words("a b")) | ctl("begin", D(0.5))}), 0, 1),
+              "0-1/8@0-1/8:{begin=f1/2,end=f5/8,n=i1,s=\"a\"} 1/2-5/8@1/2-5/8:{begin=f1/2,end=f5/8,n=i1,s=\"b\"} 1/8-1/4@1/8-1/4:{begin=f5/8,end=f3/4,n=i1,s=\"a\"} 5/8-3/4@5/8-3/4:{begin=f5/8,end=f3/4,n=i1,s=\"b\"}") << "gap";
+    EXPECT_EQ(show(fn("gap", {I(2), ctl("s", S("a")) | ctl("n", N(3))}), 0, 1),
+              "0-1/2@0-1/2:{begin=f0,end=f1/2,n=n3,s=\"a\"}") << "gap_n";
+    EXPECT_EQ(show(fn("gap", {cat({I(2), I(3)}), ctl("s", S("a"))}), 1, 2),
+              "4/3-5/3@4/3-5/3:{begin=f6004799503160661/18014398509481984,end=f6004799503160661/9007199254740992,n=i1,s=\"a\"}") << "gap_pat";
+    EXPECT_EQ(show(fn("spin", {I(2), ctl("s", words("a b")) | ctl("pan", D(0.2))}), 0, 1),
+              "0-1/2@0-1/2:{pan=f0,s=\"a\"} 0-1/2@0-1/2:{pan=f1/2,s=\"b\"} 1/2-1@1/2-1:{pan=f0,s=\"b\"} 1/2-1@1/2-1:{pan=f1/2,s=\"a\"}") << "spin";
+    EXPECT_EQ(show(fn("spin", {cat({I(2), I(3)}), ctl("s", words("a b"))}), 1, 2),
+              "1-3/2@1-3/2:{pan=f0,s=\"a\"} 11/6-7/3@11/6-2:{pan=f6004799503160661/9007199254740992,s=\"b\"} 2/3-7/6@1-7/6:{pan=f6004799503160661/18014398509481984,s=\"a\"} 3/2-2@3/2-2:{pan=f0,s=\"b\"} 4/3-11/6@4/3-11/6:{pan=f6004799503160661/9007199254740992,s=\"a\"} 5/3-13/6@5/3-2:{pan=f6004799503160661/18014398509481984,s=\"a\"} 5/6-4/3@1-4/3:{pan=f6004799503160661/9007199254740992,s=\"b\"} 7/6-5/3@7/6-5/3:{pan=f6004799503160661/18014398509481984,s=\"b\"}") << "spin3";
+    EXPECT_EQ(show(fn("splat", {I(4), ctl("s", words("a b")) | ctl("n", N(1)), ctl("s", S("x"))}), 0, 1),
+              "0-1/4@0-1/4:{begin=f0,end=f1/4,n=n1,s=\"a\"} 1/2-3/4@1/2-3/4:{begin=f1/2,end=f3/4,n=n1,s=\"b\"} 1/4-1/2@1/4-1/2:{begin=f1/4,end=f1/2,n=n1,s=\"a\"} 3/4-1@3/4-1:{begin=f3/4,end=f1,n=n1,s=\"b\"}") << "splat";
+    EXPECT_EQ(show(fn("pF", {Value::string("foo"), D(0.5)}) | fn("pI", {Value::string("bar"), I(2)}) | fn("pN", {Value::string("baz"), N(3)}) | fn("pS", {Value::string("qux"), S("a")}) | fn("pB", {Value::string("b"), pure(Value::boolean(true))}) | fn("pR", {Value::string("r"), Q(Time(1, 4))}), 0, 1),
+              "0-1@0-1:{b=True,bar=i2,baz=n3,foo=f1/2,qux=\"a\",r=r1/4}") << "pF";
+    EXPECT_EQ(show(fn("interlace", {fast(2, ctl("s", S("a"))), ctl("s", S("b"))}), 0, 1),
+              "0-1/2@0-1/2:{s=\"a\",shape=f8901053251262329/18014398509481984} 0-1@0-1:{s=\"b\",shape=f3262491833251563/9007199254740992} 1/2-1@1/2-1:{s=\"a\",shape=f5229833032516551/9007199254740992}") << "interlace";
+}

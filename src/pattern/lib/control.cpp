@@ -106,6 +106,32 @@ void registerControlFunctions(Library& lib) {
     lib.add("smash'", "Int -> [Pattern Time] -> ControlPattern -> ControlPattern",
             [](const Args& a) { return RValue(smashChop(a.integer(0), patternList(a, 1), a.pat(2))); },
             "Like smash, but chops instead of striating.", "d1 $ smash' 3 [2,3,4] $ s \"ho ho:2 ho:3 hc\"");
+    lib.add("gap", "Pattern Int -> ControlPattern -> ControlPattern",
+            [](const Args& a) { return RValue(gap(a.pat(0), a.pat(1))); },
+            "Like chop, but only every other part plays.", "d1 $ gap 8 $ s \"jvbass\"");
+    lib.add("spin", "Pattern Int -> ControlPattern -> ControlPattern",
+            [](const Args& a) { return RValue(spin(a.pat(0), a.pat(1))); },
+            "Stacks n copies, each shifted by a further 1/n cycle and panned by a further 1/n.",
+            "d1 $ spin 2 $ s \"drum*3 tabla:4\"");
+    lib.add("splat", "Pattern Int -> ControlPattern -> ControlPattern -> ControlPattern",
+            [](const Args& a) { return RValue(splat(a.pat(0), a.pat(1), a.pat(2))); },
+            "Chops the last pattern into n parts and squeezes the controls of the second into each event.",
+            "d1 $ splat 4 (speed \"1 2\") $ s \"bev\"");
+    lib.add("interlace", "ControlPattern -> ControlPattern -> ControlPattern",
+            [](const Args& a) { return RValue(interlace(a.pat(0), a.pat(1))); },
+            "Weaves between two patterns over 16 cycles, using shape for distortion.",
+            "d1 $ interlace (s \"bd sn kurt\") (s \"bd sn:2\")");
+    const std::pair<const char*, ControlType> makers[] = {
+        {"pF", ControlType::Double}, {"pI", ControlType::Int},   {"pN", ControlType::Note},
+        {"pS", ControlType::String}, {"pB", ControlType::Bool}, {"pR", ControlType::Rational},
+    };
+    for (const auto& [maker, type] : makers) {
+        const ControlType t = type;
+        lib.add(maker, "String -> " + controlSignature(t),
+                [t](const Args& a) { return RValue(controlPattern(a.value(0).asSymbol(), t, a.pat(1))); },
+                "Makes a control of any name (for synth parameters without a built-in control).",
+                std::string("d1 $ s \"superpiano\" # ") + maker + " \"foo\" \"1\"");
+    }
     lib.add("grain", "Pattern Double -> Pattern Double -> ControlPattern",
             [](const Args& a) {
                 static const Symbol b("begin"), e("end");
