@@ -88,6 +88,14 @@ Pattern quantise(double n, const Pattern& p) {
     });
 }
 
+Pattern qfloor(double n, const Pattern& p) {
+    return fmap(p, [n](const Value& v) { return sameKind(v, std::floor(v.asDouble() * n) / n); });
+}
+
+Pattern qceiling(double n, const Pattern& p) {
+    return fmap(p, [n](const Value& v) { return sameKind(v, std::ceil(v.asDouble() * n) / n); });
+}
+
 namespace {
 
 // How many items [from .. limit] has, as Haskell's Enum instances count them:

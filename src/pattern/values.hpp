@@ -34,6 +34,9 @@ Pattern range(const Pattern& lo, const Pattern& hi, const Pattern& p);
 Pattern rangex(double lo, double hi, const Pattern& p);
 // quantise n p: round(v * n) / n (round half to even, like Haskell).
 Pattern quantise(double n, const Pattern& p);
+// qfloor / qceiling: the same with floor or ceiling instead of rounding.
+Pattern qfloor(double n, const Pattern& p);
+Pattern qceiling(double n, const Pattern& p);
 
 // run n: 0 .. n-1 squeezed into each cycle; scan n: run 1, run 2, .. run n, one per cycle.
 Pattern run(const Pattern& n);

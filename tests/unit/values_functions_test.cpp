@@ -281,3 +281,14 @@ TEST(ValuesGhci, RangeAndQuantiseOfSegments) {
     Pattern seg2 = seq({D((std::sin(std::numbers::pi * 2 * 0.25) + 1) / 2), D((std::sin(std::numbers::pi * 2 * 0.75) + 1) / 2)});
     EXPECT_EQ(show(fn("rangex", {Value::dbl(20), Value::dbl(2000), seg2}), 0, 1), "0-1/2@0-1/2:f8796093022207999/4398046511104 1/2-1@1/2-1:f5629499534213119/281474976710656");
 }
+
+TEST(ValuesGhci, QuantiseFamily) {
+    EXPECT_EQ(show(fn("qfloor", {Value::dbl(2), seq({D(0.3), D(0.75), D(-0.3), D(1.5)})}), 0, 1),
+              "0-1/4@0-1/4:f0 1/2-3/4@1/2-3/4:f-1/2 1/4-1/2@1/4-1/2:f1/2 3/4-1@3/4-1:f3/2") << "qfloor";
+    EXPECT_EQ(show(fn("qceiling", {Value::dbl(2), seq({D(0.3), D(0.75), D(-0.3), D(1.5)})}), 0, 1),
+              "0-1/4@0-1/4:f1/2 1/2-3/4@1/2-3/4:f0 1/4-1/2@1/4-1/2:f1 3/4-1@3/4-1:f3/2") << "qceiling";
+    EXPECT_EQ(show(fn("qround", {Value::dbl(2), seq({D(0.3), D(0.75), D(-0.3), D(1.25)})}), 0, 1),
+              "0-1/4@0-1/4:f1/2 1/2-3/4@1/2-3/4:f-1/2 1/4-1/2@1/4-1/2:f1 3/4-1@3/4-1:f1") << "qround";
+    EXPECT_EQ(show(fn("quantise", {Value::dbl(2), seq({D(0.25), D(0.75), D(-0.25)})}), 0, 1),
+              "0-1/3@0-1/3:f0 1/3-2/3@1/3-2/3:f1 2/3-1@2/3-1:f0") << "quantise_h";
+}

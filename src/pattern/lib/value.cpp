@@ -68,6 +68,13 @@ void registerValueFunctions(Library& lib) {
             [](const Args& a) { return RValue(quantise(a.num(0), a.pat(1))); },
             "Rounds values to the nearest multiple of 1/n (halves to even).",
             "d1 $ s \"bd*8\" # speed (quantise 1 $ range 1 4 sine)");
+    lib.alias("qround", "quantise");
+    lib.add("qfloor", "RealFrac a => a -> Pattern a -> Pattern a",
+            [](const Args& a) { return RValue(qfloor(a.num(0), a.pat(1))); },
+            "Rounds values down to a multiple of 1/n.", "d1 $ s \"bd*8\" # speed (qfloor 2 $ range 1 4 sine)");
+    lib.add("qceiling", "RealFrac a => a -> Pattern a -> Pattern a",
+            [](const Args& a) { return RValue(qceiling(a.num(0), a.pat(1))); },
+            "Rounds values up to a multiple of 1/n.", "d1 $ s \"bd*8\" # speed (qceiling 2 $ range 1 4 sine)");
     lib.add("run", "(Enum a, Num a) => Pattern a -> Pattern a", [](const Args& a) { return RValue(run(a.pat(0))); },
             "0 up to n-1, evenly spread over each cycle.", "d1 $ n (run 8) # s \"drum\"");
     lib.add("scan", "(Enum a, Num a) => Pattern a -> Pattern a", [](const Args& a) { return RValue(scan(a.pat(0))); },
