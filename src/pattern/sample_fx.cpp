@@ -6,6 +6,7 @@
 #include "pattern/values.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace seiche {
 namespace {
@@ -175,7 +176,10 @@ Pattern splice(const Pattern& bits, const Pattern& ipat, const Pattern& p) {
 
 Pattern loopAt(const Pattern& n, const Pattern& p) {
     Pattern inv = appBoth(pure(Value::rational(1)), n, [](const Value& one, const Value& x) {
-        return Value::map({{kSpeed(), Value::dbl((one.asRational() / x.asRational()).toDouble())}});
+        // 1/0 would stop Tidal with an error if the value were used; here it is infinite.
+        const Rational d = x.asRational();
+        const double speed = d == Rational(0) ? INFINITY : (one.asRational() / d).toDouble();
+        return Value::map({{kSpeed(), Value::dbl(speed)}});
     });
     return withUnitC(mulLeft(slowBy(n, p), inv));
 }
