@@ -50,12 +50,12 @@ Pattern::Pattern(QueryFn fn) : fn_(std::make_shared<const QueryFn>(std::move(fn)
 
 Pattern silence() { return silenceRef(); }
 
-Pattern pure(Value v) {
+Pattern pure(Value v, SourceRefs refs) {
     Value copy = v;
-    return Pattern([v = std::move(v)](const State& st, Events& out) {
+    return Pattern([v = std::move(v), refs](const State& st, Events& out) {
                forEachCycle(st.span, [&](const Span& part) {
                    chargeEvents(1);
-                   out.push_back(Event{cycleOf(part.begin), part, v});
+                   out.push_back(Event{cycleOf(part.begin), part, v, refs});
                });
            })
         .withConstant(std::move(copy));

@@ -94,7 +94,7 @@ void chargeEvents(size_t n);
 
 // --- constructors
 Pattern silence();
-Pattern pure(Value v);
+Pattern pure(Value v, SourceRefs refs = {});  // refs: where the value was written
 Pattern steady(Value v);  // one continuous event with no whole
 Pattern signal(std::function<Value(const Time&)> f);  // sampled at the query's midpoint... see .cpp
 Pattern fastcat(std::vector<Pattern> ps);

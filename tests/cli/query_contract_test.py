@@ -55,7 +55,7 @@ check("continuous", out.startswith("- - 0 1/2 {\"value\":"), out)
 
 # Negative times and statements from several channels.
 code, out, _ = run("--from", "-1/2", "--to", "0", 'd1 $ s "a b"\nd2 $ s "c"')
-check("negative + channels", out == '-1 0 -1/2 0 {"s":"c"}\n-1/2 0 -1/2 0 {"s":"b"}\n', out)
+check("negative + channels", out == '-1 0 -1/2 0 {"orbit":1,"s":"c"}\n-1/2 0 -1/2 0 {"orbit":0,"s":"b"}\n', out)
 
 # Errors: exit 2, nothing on stdout, LINE:COL: message on stderr.
 code, out, err = run('d1 $ s "bd [sn"')
@@ -67,7 +67,7 @@ check("type error", code == 2 and err.strip() == "1:13: 'every' expects a number
 
 # Bad input never crashes or hangs.
 for bad in ['"bd*1000000000"', 's "bd*1000000000"', "fast 0 $ s \"bd\"", "slow 0 $ s \"bd\"",
-            's "bd" # speed (1/0)', '"1 2" / "0"', "(" * 10000, "[" * 100000, "\x00\xff\x01garbage"]:
+            's "bd" # speed (1/0)', '"1 2" / "0"', "(" * 10000, "[" * 100000, "\x01\x7f garbage \u00e9\u00ff"]:
     start = time.time()
     try:
         code, out, err = run(bad, timeout=20)

@@ -216,7 +216,7 @@ private:
     ExprPtr application() {
         ExprPtr f = atom();
         while (startsAtom(peek())) {
-            Position at = peek().at;
+            Position at = f->at;  // an application starts where its function does
             f = makeApp(f, atom(), at);
         }
         return f;

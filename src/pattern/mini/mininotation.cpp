@@ -173,7 +173,7 @@ private:
     // Reports what stopped the parse at pos_, given the enclosing bracket (if any).
     St unexpected(const AtomSpec& spec, char opener, size_t openAt) {
         if (pos_ >= s_.size()) {
-            if (opener) return fail(openAt, std::string("unclosed '") + opener + "' opened at " + where(openAt));
+            if (opener) return fail(pos_, std::string("unclosed '") + opener + "' opened at " + where(openAt));
             return fail(pos_, "unexpected end of input");
         }
         unsigned char c = static_cast<unsigned char>(s_[pos_]);
@@ -931,7 +931,7 @@ private:
         if (sequence(ints, n) != St::Ok) return St::Fail;
         spaces();
         if (peek() != ',') {
-            if (pos_ >= s_.size()) return fail(openAt, "unclosed '(' opened at " + where(openAt));
+            if (pos_ >= s_.size()) return fail(pos_, "unclosed '(' opened at " + where(openAt));
             return fail(pos_, "expected ',' in the euclidean rhythm opened at " + where(openAt));
         }
         if (symbol(",") == St::Fail) return St::Fail;
@@ -975,14 +975,7 @@ private:
 
     Pattern atomPattern(const Node& n) const {
         if (!ctx_.locate) return pure(n.value);
-        uint32_t id = ctx_.locate(n.off, n.len);
-        Value v = n.value;
-        return Pattern([v, id](const State& st, Events& out) {
-                   forEachCycle(st.span, [&](const Span& part) {
-                       out.push_back(Event{cycleOf(part.begin), part, v, SourceRefs{id, 0}});
-                   });
-               })
-            .withConstant(n.value);
+        return pure(n.value, SourceRefs{ctx_.locate(n.off, n.len), 0});
     }
 
     std::pair<Time, Pattern> resolveSeq(const std::vector<Node>& xs) const {
