@@ -45,7 +45,8 @@ check("sort order", keys == sorted(keys), out)
 
 # Fragments and --onsets.
 code, out, _ = run("--from", "1/2", "--to", "3/2", 'slow 2 $ s "bd"')
-check("fragment", out == '0 2 1/2 3/2 {"s":"bd"}\n', out)
+# As in Tidal, a patterned argument (even a constant one) splits events at cycle boundaries.
+check("fragment", out == '0 2 1/2 1 {"s":"bd"}\n0 2 1 3/2 {"s":"bd"}\n', out)
 code, out, _ = run("--onsets", "--from", "1/2", "--to", "3/2", 'slow 2 $ s "bd"')
 check("onsets drop fragments", out == "", out)
 
