@@ -122,6 +122,15 @@ TEST(Lang, StatementsBlocksAndComments) {
     EXPECT_EQ(r.value->actions[3].kind, Action::Hush);
 }
 
+TEST(Lang, EchoAcceptsTidal17AndTidal19Forms) {
+    // 1.7: echo t = stutter 2 t
+    EXPECT_EQ(onsets("echo 0.25 $ s \"bd\""), "0 {\"s\":\"bd\"}\n1/4 {\"s\":\"bd\"}\n");
+    // 1.9: echo count time feedback, gain multiplied by feedback each repeat
+    EXPECT_EQ(onsets("echo 3 0.25 0.5 $ s \"bd\" # gain 1"),
+              "0 {\"gain\":1,\"s\":\"bd\"}\n1/4 {\"gain\":0.5,\"s\":\"bd\"}\n1/2 {\"gain\":0.25,\"s\":\"bd\"}\n");
+    EXPECT_EQ(onsets("every 2 (echo 3 0.25 0.5) $ s \"bd\" # gain 1", 1, 2), "1 {\"gain\":1,\"s\":\"bd\"}\n");
+}
+
 TEST(Lang, LiteralsTakeTheTypeTheContextNeeds) {
     EXPECT_EQ(onsets("n \"1 2\""), "0 {\"n\":1}\n1/2 {\"n\":2}\n");
     EXPECT_EQ(onsets("\"1 2\" + \"10\""), "0 11\n1/2 12\n");

@@ -331,9 +331,22 @@ private:
     SourceMap& sources_;
 };
 
+// Tidal 1.9 changed `echo` to take three arguments before the pattern; code
+// written by people and language models uses both forms. Three or more
+// arguments can only mean the 1.9 form, so the head is renamed to it.
+void resolveOverloads(Expr& e) {
+    if (e.kind == Expr::App) {
+        int args;
+        Expr* head = const_cast<Expr*>(headOf(&e, args));
+        if (head->kind == Expr::Var && head->text == "echo" && args >= 3) head->text = "echo (1.9)";
+    }
+    for (auto& k : e.kids) resolveOverloads(*k);
+}
+
 // Checks an expression against an expected type and evaluates it.
 RValue checkAndEval(Expr& e, const TypeRef& expected, const std::string& what, std::string_view code,
                     SourceMap& sources) {
+    resolveOverloads(e);
     Checker checker;
     TypeRef t = checker.infer(e);
     if (expected) {

@@ -213,6 +213,12 @@ void registerStructureFunctions(Library& lib) {
     lib.add("arpeggiate", "Pattern a -> Pattern a", [](const Args& a) { return RValue(arpeggiate(a.pat(0))); },
             "Spreads events sharing a timespan out across it, in order.", "n (arpeggiate \"[0,4,7] [2,5]\")");
     lib.alias("arpg", "arpeggiate");
+    // Tidal 1.9's echo (count, time, feedback); the checker picks it when `echo`
+    // is given three or more arguments, so 1.7's two-argument echo keeps its meaning.
+    lib.add("echo (1.9)", "Pattern Int -> Pattern Rational -> Pattern Double -> ControlPattern -> ControlPattern",
+            [](const Args& a) { return RValue(echo19(a.pat(0), a.pat(1), a.pat(2), a.pat(3))); },
+            "Tidal 1.9's echo: count repeats, time apart, each multiplying gain by feedback.",
+            "d1 $ echo 3 0.2 0.5 $ s \"bd sn\"");
     lib.add("iter", "Pattern Int -> Pattern c -> Pattern c",
             [](const Args& a) { return RValue(iter(a.pat(0), a.pat(1))); },
             "Starts each cycle one n-th later in the pattern.", "iter 4 $ s \"bd hh sn cp\"");
