@@ -30,7 +30,7 @@ mini::Context lineCol() {
 TEST(MiniErrors, Brackets) {
     auto e = errorOf("bd sn [hh", AtomType::String, lineCol());
     EXPECT_EQ(e.message, "unclosed '[' opened at 1:7");
-    EXPECT_EQ(e.offset, 6u);
+    EXPECT_EQ(e.offset, 9u);  // where the ']' was expected: the end of the text
     e = errorOf("bd ]");
     EXPECT_EQ(e.message, "unexpected ']'");
     EXPECT_EQ(e.offset, 3u);
