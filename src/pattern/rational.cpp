@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace seiche {
 namespace {
@@ -25,10 +26,36 @@ bool fits(int128_t v) {
 
 Rational::Rational(int64_t n, int64_t d) { *this = fromParts(n, d); }
 
+
+// Binary gcd: no division at all, which matters because normalisation is the
+// single most frequent operation in a query.
+static uint64_t gcd64(uint64_t a, uint64_t b) {
+    if (a == 0) return b;
+    if (b == 0) return a;
+    int shift = __builtin_ctzll(a | b);
+    a >>= __builtin_ctzll(a);
+    while (b != 0) {
+        b >>= __builtin_ctzll(b);
+        if (a > b) std::swap(a, b);
+        b -= a;
+    }
+    return a << shift;
+}
+
+
 Rational Rational::fromParts(int128_t n, int128_t d) {
     if (d == 0) throw std::domain_error("division by zero in time arithmetic");
     if (d < 0) { n = -n; d = -d; }
     if (d != 1) {
+        if (fits(n) && fits(d) && n != std::numeric_limits<int64_t>::min()) {
+            // The common case: both parts fit 64 bits, so reduce with 64-bit arithmetic.
+            int64_t n64 = static_cast<int64_t>(n), d64 = static_cast<int64_t>(d);
+            uint64_t g = gcd64(static_cast<uint64_t>(n64 < 0 ? -n64 : n64), static_cast<uint64_t>(d64));
+            Rational r;
+            r.num_ = g > 1 ? n64 / static_cast<int64_t>(g) : n64;
+            r.den_ = g > 1 ? d64 / static_cast<int64_t>(g) : d64;
+            return r;
+        }
         int128_t g = gcd128(n, d);
         if (g > 1) { n /= g; d /= g; }
     }
