@@ -396,7 +396,8 @@ Pattern rev(const Pattern& p) {
 }
 
 Pattern fastGap(const Time& r, const Pattern& p) {
-    if (r <= Time(0)) return silence();
+    // Tidal's _fastGap: only 0 is silence; factors below 1 (negative too) act as 1.
+    if (r == Time(0)) return silence();
     Time factor = max(r, Time(1));
     Pattern inner([p, factor](const State& st, Events& out) {
         auto munge = [&](const Time& t) { return sam(t) + min(Time(1), factor * t.frac()); };

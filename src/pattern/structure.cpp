@@ -12,12 +12,6 @@ Time hmodTime(const Time& t, const Time& m) { return t - m * (t / m).floor(); } 
 Time cyclePos(const Time& t) { return t - sam(t); }
 
 // Tidal's _fastGap: zero gives silence, factors below one act as one.
-Pattern tidalFastGap(const Time& r, const Pattern& p) {
-    if (r == Time(0)) return silence();
-    if (r < Time(0)) return fastGap(Time(1), p);
-    return fastGap(r, p);
-}
-
 // Tidal's compressArcTo: the span's cycle position, keeping its length.
 Pattern compressTo(const Span& s, const Pattern& p) { return compress(cyclePos(s.begin), s.end - sam(s.begin), p); }
 
@@ -161,7 +155,7 @@ Pattern rotRP(const Pattern& t, const Pattern& p) {
 }
 
 Pattern fastGapP(const Pattern& r, const Pattern& p) {
-    return tParam(r, [p](const Value& v) { return tidalFastGap(v.asRational(), p); });
+    return tParam(r, [p](const Value& v) { return fastGap(v.asRational(), p); });
 }
 
 Pattern fastSqueeze(const Pattern& r, const Pattern& p) {
@@ -608,7 +602,7 @@ Pattern wedge(const Pattern& t, const Pattern& a, const Pattern& b) {
         Time r = v.asRational();
         if (r == Time(0)) return b;
         if (r == Time(1)) return a;
-        return overlay(tidalFastGap(Time(1) / r, a), rotR(r, tidalFastGap(Time(1) / (Time(1) - r), b)));
+        return overlay(fastGap(Time(1) / r, a), rotR(r, fastGap(Time(1) / (Time(1) - r), b)));
     });
 }
 

@@ -139,11 +139,6 @@ void registerCoreFunctions(Library& lib) {
         auto [b, e] = a.timePair(0);
         return RValue(compress(b, e, a.pat(1)));
     }, "squeeze each cycle into a part of the cycle", "d1 $ compress (0.25, 0.75) $ s \"bd sn\"");
-    lib.add("fastGap", "Pattern Time -> Pattern a -> Pattern a", [](const Args& a) {
-        Pattern p = a.pat(1);
-        return RValue(tParam(a.pat(0), [p](const Value& r) { return fastGap(r.asRational(), p); }));
-    }, "speed up, leaving a gap", "d1 $ fastGap 2 $ s \"bd sn\"");
-    lib.alias("densityGap", "fastGap");
 
     // --- combining patterns
     lib.add("silence", "Pattern a", [](const Args&) { return RValue(silence()); }, "nothing at all", "d1 silence");

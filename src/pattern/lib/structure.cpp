@@ -189,14 +189,10 @@ void registerStructureFunctions(Library& lib) {
             "hurry \"<1 2>\" $ s \"bd sn\"");
 
     // ------------------------------------------------------------ time structure
-    // Also registered by the core unit; this one (registered later, so it wins)
-    // treats negative factors as Tidal's _fastGap does (like 1, not silence).
     lib.add("fastGap", "Pattern Time -> Pattern a -> Pattern a",
             [](const Args& a) { return RValue(fastGapP(a.pat(0), a.pat(1))); },
             "Speeds up each cycle, leaving a gap at its end.", "fastGap 2 $ s \"bd sn\"");
-    lib.add("densityGap", "Pattern Time -> Pattern a -> Pattern a",
-            [](const Args& a) { return RValue(fastGapP(a.pat(0), a.pat(1))); }, "Alias of fastGap.",
-            "densityGap 2 $ s \"bd sn\"");
+    lib.alias("densityGap", "fastGap");
     lib.add("fastSqueeze", "Pattern Time -> Pattern a -> Pattern a",
             [](const Args& a) { return RValue(fastSqueeze(a.pat(0), a.pat(1))); },
             "Like fast, but each cycle is squeezed into the factor's events.", "fastSqueeze \"1 2\" $ s \"bd sn\"");
