@@ -44,6 +44,22 @@ void chargeEvents(size_t n) {
     budgetLeft -= n;
 }
 
+namespace {
+thread_local std::vector<Events> scratchPool;
+}
+
+ScratchEvents::ScratchEvents() {
+    if (!scratchPool.empty()) {
+        events_ = std::move(scratchPool.back());
+        scratchPool.pop_back();
+    }
+}
+
+ScratchEvents::~ScratchEvents() {
+    events_.clear();
+    if (events_.capacity() <= 4096) scratchPool.push_back(std::move(events_));  // don't hoard huge ones
+}
+
 Pattern::Pattern() : Pattern(silenceRef()) {}
 
 Pattern::Pattern(QueryFn fn) : fn_(std::make_shared<const QueryFn>(std::move(fn))) {}
@@ -106,11 +122,8 @@ Pattern slowcat(std::vector<Pattern> ps) {
             Time offset(cyc - d);
             size_t from = out.size();
             ps[size_t(i)].query(State{{a.begin - offset, a.end - offset}}, out);
-            for (size_t k = from; k < out.size(); ++k) {
-                Event& e = out[k];
-                if (e.whole) e.whole = Span{e.whole->begin + offset, e.whole->end + offset};
-                e.part = Span{e.part.begin + offset, e.part.end + offset};
-            }
+            if (offset != Time(0))
+                mapEventSpans(out, from, [&](const Span& s) { return Span{s.begin + offset, s.end + offset}; });
         });
     });
 }
@@ -145,12 +158,12 @@ Pattern fmap(const Pattern& p, ValueFn f) {
 
 Pattern appLeft(const Pattern& a, const Pattern& b, BinaryFn f) {
     return Pattern([a, b, f = std::move(f)](const State& st, Events& out) {
-        Events left, right;
-        a.query(st, left);
-        for (const Event& ef : left) {
-            right.clear();
-            b.query(State{ef.wholeOrPart()}, right);
-            for (const Event& ex : right) {
+        ScratchEvents left, right;
+        a.query(st, *left);
+        for (const Event& ef : *left) {
+            right->clear();
+            b.query(State{ef.wholeOrPart()}, *right);
+            for (const Event& ex : *right) {
                 auto part = ef.part.intersection(ex.part);
                 if (!part) continue;
                 out.push_back(Event{ef.whole, *part, f(ef.value, ex.value), ef.refs.merged(ex.refs)});
@@ -161,12 +174,12 @@ Pattern appLeft(const Pattern& a, const Pattern& b, BinaryFn f) {
 
 Pattern appRight(const Pattern& a, const Pattern& b, BinaryFn f) {
     return Pattern([a, b, f = std::move(f)](const State& st, Events& out) {
-        Events left, right;
-        b.query(st, right);
-        for (const Event& ex : right) {
-            left.clear();
-            a.query(State{ex.wholeOrPart()}, left);
-            for (const Event& ef : left) {
+        ScratchEvents left, right;
+        b.query(st, *right);
+        for (const Event& ex : *right) {
+            left->clear();
+            a.query(State{ex.wholeOrPart()}, *left);
+            for (const Event& ef : *left) {
                 auto part = ef.part.intersection(ex.part);
                 if (!part) continue;
                 out.push_back(Event{ex.whole, *part, f(ef.value, ex.value), ef.refs.merged(ex.refs)});
@@ -184,27 +197,27 @@ Pattern appBoth(const Pattern& a, const Pattern& b, BinaryFn f) {
             if (!part) return;
             out.push_back(Event{whole, *part, f(ef.value, ex.value), ef.refs.merged(ex.refs)});
         };
-        Events left, right;
-        a.query(st, left);
-        for (const Event& ef : left) {
-            right.clear();
+        ScratchEvents left, right;
+        a.query(st, *left);
+        for (const Event& ef : *left) {
+            right->clear();
             if (!ef.whole) {
-                b.query(State{ef.part}, right);
-                for (const Event& ex : right) withFX(ef, ex);
+                b.query(State{ef.part}, *right);
+                for (const Event& ex : *right) withFX(ef, ex);
             } else {
-                b.query(State{*ef.whole}, right);
-                for (const Event& ex : right)
+                b.query(State{*ef.whole}, *right);
+                for (const Event& ex : *right)
                     if (ex.whole) withFX(ef, ex);
             }
         }
         // Continuous events on the right meet the discrete events on the left.
-        right.clear();
-        b.query(st, right);
-        for (const Event& ex : right) {
+        right->clear();
+        b.query(st, *right);
+        for (const Event& ex : *right) {
             if (ex.whole) continue;
-            left.clear();
-            a.query(State{ex.part}, left);
-            for (const Event& ef : left)
+            left->clear();
+            a.query(State{ex.part}, *left);
+            for (const Event& ef : *left)
                 if (ef.whole) withFX(ef, ex);
         }
     });
@@ -212,12 +225,12 @@ Pattern appBoth(const Pattern& a, const Pattern& b, BinaryFn f) {
 
 Pattern bind(const Pattern& outer, PatternOfValue f) {
     return Pattern([outer, f = std::move(f)](const State& st, Events& out) {
-        Events outs, ins;
-        outer.query(st, outs);
-        for (const Event& oe : outs) {
-            ins.clear();
-            f(oe.value).query(State{oe.part}, ins);
-            for (Event& ie : ins) {
+        ScratchEvents outs, ins;
+        outer.query(st, *outs);
+        for (const Event& oe : *outs) {
+            ins->clear();
+            f(oe.value).query(State{oe.part}, *ins);
+            for (Event& ie : *ins) {
                 std::optional<Span> whole;
                 if (!subMaybeSpan(oe.whole, ie.whole, whole)) continue;
                 auto part = oe.part.intersection(ie.part);
@@ -230,12 +243,12 @@ Pattern bind(const Pattern& outer, PatternOfValue f) {
 
 Pattern innerBind(const Pattern& outer, PatternOfValue f) {
     return Pattern([outer, f = std::move(f)](const State& st, Events& out) {
-        Events outs, ins;
-        outer.query(st, outs);
-        for (const Event& oe : outs) {
-            ins.clear();
-            f(oe.value).query(State{oe.part}, ins);
-            for (Event& ie : ins) {
+        ScratchEvents outs, ins;
+        outer.query(st, *outs);
+        for (const Event& oe : *outs) {
+            ins->clear();
+            f(oe.value).query(State{oe.part}, *ins);
+            for (Event& ie : *ins) {
                 auto p = st.span.intersection(ie.part);
                 if (!p) continue;
                 auto p2 = p->intersection(st.span);
@@ -248,13 +261,13 @@ Pattern innerBind(const Pattern& outer, PatternOfValue f) {
 
 Pattern outerBind(const Pattern& outer, PatternOfValue f) {
     return Pattern([outer, f = std::move(f)](const State& st, Events& out) {
-        Events outs, ins;
-        outer.query(st, outs);
-        for (const Event& oe : outs) {
-            ins.clear();
+        ScratchEvents outs, ins;
+        outer.query(st, *outs);
+        for (const Event& oe : *outs) {
+            ins->clear();
             Time t = oe.wholeStart();
-            f(oe.value).query(State{{t, t}}, ins);
-            for (Event& ie : ins) {
+            f(oe.value).query(State{{t, t}}, *ins);
+            for (Event& ie : *ins) {
                 auto p = st.span.intersection(oe.part);
                 if (!p) continue;
                 out.push_back(Event{oe.whole, *p, std::move(ie.value), oe.refs.merged(ie.refs)});
@@ -265,15 +278,15 @@ Pattern outerBind(const Pattern& outer, PatternOfValue f) {
 
 Pattern squeezeBind(const Pattern& outer, PatternOfValue f) {
     return Pattern([outer, f = std::move(f)](const State& st, Events& out) {
-        Events outs, ins;
-        outer.query(st, outs);
-        for (const Event& oe : outs) {
-            ins.clear();
+        ScratchEvents outs, ins;
+        outer.query(st, *outs);
+        for (const Event& oe : *outs) {
+            ins->clear();
             Span w = oe.wholeOrPart();
             Time b = w.begin.frac();
             Time e = b + (w.end - w.begin);
-            compress(b, e, f(oe.value)).query(State{oe.part}, ins);
-            for (Event& ie : ins) {
+            compress(b, e, f(oe.value)).query(State{oe.part}, *ins);
+            for (Event& ie : *ins) {
                 std::optional<Span> whole;
                 if (!subMaybeSpan(oe.whole, ie.whole, whole)) continue;
                 auto part = oe.part.intersection(ie.part);
@@ -319,11 +332,7 @@ Pattern withResultSpan(const Pattern& p, std::function<Span(const Span&)> f) {
     return Pattern([p, f = std::move(f)](const State& st, Events& out) {
         size_t from = out.size();
         p.query(st, out);
-        for (size_t i = from; i < out.size(); ++i) {
-            Event& e = out[i];
-            if (e.whole) e.whole = f(*e.whole);
-            e.part = f(e.part);
-        }
+        mapEventSpans(out, from, f);
     });
 }
 
@@ -343,14 +352,10 @@ Pattern fast(const Time& r, const Pattern& p) {
     if (r == Time(0)) return silence();
     if (r < Time(0)) return rev(fast(-r, p));
     if (r == Time(1)) return p;
-    return Pattern([p, r](const State& st, Events& out) {
+    return Pattern([p, r, inverse = Time(1) / r](const State& st, Events& out) {
         size_t from = out.size();
         p.query(State{{st.span.begin * r, st.span.end * r}}, out);
-        for (size_t i = from; i < out.size(); ++i) {
-            Event& e = out[i];
-            if (e.whole) e.whole = Span{e.whole->begin / r, e.whole->end / r};
-            e.part = Span{e.part.begin / r, e.part.end / r};
-        }
+        mapEventSpans(out, from, [&](const Span& s) { return Span{s.begin * inverse, s.end * inverse}; });
     });
 }
 
@@ -364,11 +369,7 @@ Pattern rotL(const Time& t, const Pattern& p) {
     return Pattern([p, t](const State& st, Events& out) {
         size_t from = out.size();
         p.query(State{{st.span.begin + t, st.span.end + t}}, out);
-        for (size_t i = from; i < out.size(); ++i) {
-            Event& e = out[i];
-            if (e.whole) e.whole = Span{e.whole->begin - t, e.whole->end - t};
-            e.part = Span{e.part.begin - t, e.part.end - t};
-        }
+        mapEventSpans(out, from, [&](const Span& s) { return Span{s.begin - t, s.end - t}; });
     });
 }
 
@@ -399,21 +400,16 @@ Pattern fastGap(const Time& r, const Pattern& p) {
     // Tidal's _fastGap: only 0 is silence; factors below 1 (negative too) act as 1.
     if (r == Time(0)) return silence();
     Time factor = max(r, Time(1));
-    Pattern inner([p, factor](const State& st, Events& out) {
+    Pattern inner([p, factor, inverse = Time(1) / factor](const State& st, Events& out) {
         auto munge = [&](const Time& t) { return sam(t) + min(Time(1), factor * t.frac()); };
         Span q{munge(st.span.begin), munge(st.span.end)};
         if (q.begin == nextSam(st.span.begin)) return;
         size_t from = out.size();
         p.query(State{q}, out);
-        for (size_t i = from; i < out.size(); ++i) {
-            Event& e = out[i];
-            auto squash = [&](const Span& s) {
-                Time c = sam(s.begin);
-                return Span{c + (s.begin - c) / factor, c + (s.end - c) / factor};
-            };
-            if (e.whole) e.whole = squash(*e.whole);
-            e.part = squash(e.part);
-        }
+        mapEventSpans(out, from, [&](const Span& s) {
+            Time c = sam(s.begin);
+            return Span{c + (s.begin - c) * inverse, c + (s.end - c) * inverse};
+        });
     });
     return splitQueries(inner);
 }

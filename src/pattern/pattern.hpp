@@ -38,6 +38,39 @@ struct Event {
 };
 using Events = std::vector<Event>;
 
+// Rewrites the whole and the part of events [from, end) with f. Most events'
+// parts equal their wholes, so f runs once for those: exact time arithmetic
+// is the largest cost of a query.
+template <typename F>
+void mapEventSpans(Events& es, size_t from, F&& f) {
+    for (size_t i = from; i < es.size(); ++i) {
+        Event& e = es[i];
+        if (e.whole) {
+            const bool same = *e.whole == e.part;
+            e.whole = f(*e.whole);
+            e.part = same ? *e.whole : f(e.part);
+        } else {
+            e.part = f(e.part);
+        }
+    }
+}
+
+// An intermediate event vector borrowed from a per-thread pool: combinators
+// that must look at one pattern's events before emitting (joins, `#`) reuse
+// capacity instead of allocating a vector on every query.
+class ScratchEvents {
+public:
+    ScratchEvents();
+    ~ScratchEvents();
+    ScratchEvents(const ScratchEvents&) = delete;
+    ScratchEvents& operator=(const ScratchEvents&) = delete;
+    Events& operator*() { return events_; }
+    Events* operator->() { return &events_; }
+
+private:
+    Events events_;
+};
+
 struct State {
     Span span;
 };

@@ -27,22 +27,6 @@ bool fits(int128_t v) {
 Rational::Rational(int64_t n, int64_t d) { *this = fromParts(n, d); }
 
 
-// Binary gcd: no division at all, which matters because normalisation is the
-// single most frequent operation in a query.
-static uint64_t gcd64(uint64_t a, uint64_t b) {
-    if (a == 0) return b;
-    if (b == 0) return a;
-    int shift = __builtin_ctzll(a | b);
-    a >>= __builtin_ctzll(a);
-    while (b != 0) {
-        b >>= __builtin_ctzll(b);
-        if (a > b) std::swap(a, b);
-        b -= a;
-    }
-    return a << shift;
-}
-
-
 Rational Rational::fromParts(int128_t n, int128_t d) {
     if (d == 0) throw std::domain_error("division by zero in time arithmetic");
     if (d < 0) { n = -n; d = -d; }
@@ -50,7 +34,7 @@ Rational Rational::fromParts(int128_t n, int128_t d) {
         if (fits(n) && fits(d) && n != std::numeric_limits<int64_t>::min()) {
             // The common case: both parts fit 64 bits, so reduce with 64-bit arithmetic.
             int64_t n64 = static_cast<int64_t>(n), d64 = static_cast<int64_t>(d);
-            uint64_t g = gcd64(static_cast<uint64_t>(n64 < 0 ? -n64 : n64), static_cast<uint64_t>(d64));
+            uint64_t g = detail::gcd64(static_cast<uint64_t>(n64 < 0 ? -n64 : n64), static_cast<uint64_t>(d64));
             Rational r;
             r.num_ = g > 1 ? n64 / static_cast<int64_t>(g) : n64;
             r.den_ = g > 1 ? d64 / static_cast<int64_t>(g) : d64;
@@ -83,39 +67,6 @@ Rational Rational::fromDouble(double x) {
     if (shift <= 0) return fromParts(n << (-shift), 1);
     return fromParts(n, static_cast<int128_t>(1) << shift);
 }
-
-Rational operator+(const Rational& a, const Rational& b) {
-    if (a.den_ == 1 && b.den_ == 1) return Rational::fromParts(static_cast<int128_t>(a.num_) + b.num_, 1);
-    if (a.den_ == b.den_) return Rational::fromParts(static_cast<int128_t>(a.num_) + b.num_, a.den_);
-    return Rational::fromParts(static_cast<int128_t>(a.num_) * b.den_ + static_cast<int128_t>(b.num_) * a.den_,
-                               static_cast<int128_t>(a.den_) * b.den_);
-}
-
-Rational operator-(const Rational& a, const Rational& b) {
-    if (a.den_ == 1 && b.den_ == 1) return Rational::fromParts(static_cast<int128_t>(a.num_) - b.num_, 1);
-    if (a.den_ == b.den_) return Rational::fromParts(static_cast<int128_t>(a.num_) - b.num_, a.den_);
-    return Rational::fromParts(static_cast<int128_t>(a.num_) * b.den_ - static_cast<int128_t>(b.num_) * a.den_,
-                               static_cast<int128_t>(a.den_) * b.den_);
-}
-
-Rational operator*(const Rational& a, const Rational& b) {
-    if (a.den_ == 1 && b.den_ == 1) return Rational::fromParts(static_cast<int128_t>(a.num_) * b.num_, 1);
-    return Rational::fromParts(static_cast<int128_t>(a.num_) * b.num_, static_cast<int128_t>(a.den_) * b.den_);
-}
-
-Rational operator/(const Rational& a, const Rational& b) {
-    if (b.num_ == 0) throw std::domain_error("division by zero in time arithmetic");
-    return Rational::fromParts(static_cast<int128_t>(a.num_) * b.den_, static_cast<int128_t>(a.den_) * b.num_);
-}
-
-int64_t Rational::floorInt() const {
-    if (den_ == 1) return num_;
-    int64_t q = num_ / den_;
-    if ((num_ % den_ != 0) && (num_ < 0)) --q;
-    return q;
-}
-
-Rational Rational::floor() const { return Rational(floorInt()); }
 
 Rational Rational::ceil() const {
     int64_t f = floorInt();

@@ -16,7 +16,16 @@ struct Span {
     Span sect(const Span& o) const { return {max(begin, o.begin), min(end, o.end)}; }
     // Tidal's `subArc`: the overlap, or nothing when the spans do not touch.
     // A zero-width overlap at the end of a non-zero span is not an overlap.
-    std::optional<Span> intersection(const Span& o) const;
+    std::optional<Span> intersection(const Span& o) const {
+        Span s = sect(o);
+        if (s.end < s.begin) return std::nullopt;
+        if (s.begin == s.end) {
+            // Tidal: a zero-width result at the end of a non-zero-width span is no overlap.
+            if (s.begin == end && begin < end) return std::nullopt;
+            if (s.begin == o.end && o.begin < o.end) return std::nullopt;
+        }
+        return s;
+    }
     bool operator==(const Span& o) const { return begin == o.begin && end == o.end; }
     bool operator!=(const Span& o) const { return !(*this == o); }
 };

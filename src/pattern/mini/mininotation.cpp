@@ -978,7 +978,59 @@ private:
         return pure(n.value, SourceRefs{ctx_.locate(n.off, n.len), 0});
     }
 
+    // A constant whole number of steps per cycle, as in `a*2` or `{…}%8`.
+    static bool isWholeStepCount(const Node& n) {
+        if (n.kind == K::Seq) return n.kids.size() == 1 && isWholeStepCount(n.kids[0]);
+        if (n.kind != K::Atom || !n.value.isNumeric()) return false;
+        Time t = n.value.asRational();
+        return t.den() == 1 && t.num() >= 1;
+    }
+
+    // True when every event's whole lies inside one cycle. For such steps Tidal's
+    // timecat of equal weights (compress, i.e. fastGap) and fastcat give identical
+    // events; they differ only for wholes that cross a cycle, which fastGap
+    // re-bases per cycle. fastcat needs half the time arithmetic.
+    static bool respectsCycles(const Node& n) {
+        switch (n.kind) {
+            case K::Atom:
+            case K::Silence:
+            case K::Var:
+            case K::Foot: return true;
+            case K::Repeat:
+            case K::Degrade: return respectsCycles(n.kids[0]);
+            case K::Elongate: return n.weight == Time(1) && respectsCycles(n.kids[0]);
+            case K::Seq:
+            case K::Stack:
+            case K::Choose:
+                for (const Node& k : n.kids)
+                    if (!respectsCycles(k)) return false;
+                return true;
+            case K::Fast: return isWholeStepCount(n.kids[0]) && respectsCycles(n.kids[1]);
+            case K::Poly:
+                // Every sequence is played at the same step length, 1/steprate cycles.
+                if (n.steprate && !isWholeStepCount(*n.steprate)) return false;
+                for (const Node& k : n.kids)
+                    if (!respectsCycles(k)) return false;
+                return true;
+            case K::Slow:
+            case K::Euclid:
+            case K::Range: return false;
+        }
+        return false;
+    }
+
     std::pair<Time, Pattern> resolveSeq(const std::vector<Node>& xs) const {
+        bool unitSteps = true;
+        for (const Node& x : xs) unitSteps = unitSteps && respectsCycles(x);
+        if (unitSteps) {
+            std::vector<Pattern> steps;
+            for (const Node& x : xs) {
+                Pattern p = toPat(x.kind == K::Elongate || x.kind == K::Repeat ? x.kids[0] : x);
+                for (int64_t i = 0; i < (x.kind == K::Repeat ? x.count : 1); ++i) steps.push_back(p);
+            }
+            Time total(int64_t(steps.size()));
+            return {total, fastcat(std::move(steps))};
+        }
         std::vector<std::pair<Time, Pattern>> sized;
         Time total(0);
         for (const Node& x : xs) {
