@@ -17,19 +17,7 @@ const Symbol& kSpeed() { static const Symbol s("speed"); return s; }
 const Symbol& kUnit() { static const Symbol s("unit"); return s; }
 
 // A copy of a control map with some keys set (Map.insert).
-Value withKeys(const Value& v, std::initializer_list<std::pair<Symbol, Value>> kvs) {
-    ControlMap m = v.kind() == ValueKind::Map ? v.asMap() : ControlMap{};
-    for (const auto& [k, x] : kvs) {
-        bool found = false;
-        for (auto& [mk, mv] : m)
-            if (mk == k) {
-                mv = x;
-                found = true;
-            }
-        if (!found) m.emplace_back(k, x);
-    }
-    return Value::map(std::move(m));
-}
+Value withKeys(const Value& v, std::initializer_list<std::pair<Symbol, Value>> kvs) { return insertKeys(v, kvs); }
 
 double lookupF(const Value& v, const Symbol& key, double dflt) {
     if (const Value* x = v.find(key))

@@ -1,18 +1,97 @@
 #include "pattern/value.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <new>
 #include <charconv>
 #include <cmath>
 
 namespace seiche {
 
-Value Value::map(ControlMap m) {
-    std::sort(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.first.id() < b.first.id(); });
+// One allocation per map: header then entries. Values are shared between the
+// scheduler and GUI threads (patterns hold them), so the count is atomic.
+struct MapStorage {
+    std::atomic<uint32_t> refs{1};
+    uint32_t size = 0;
+    MapView::Entry* items() { return reinterpret_cast<MapView::Entry*>(this + 1); }
+};
+static_assert(sizeof(MapStorage) % alignof(MapView::Entry) == 0);
+
+MapStorage* Value::allocateMap(size_t capacity) {
+    void* raw = ::operator new(sizeof(MapStorage) + capacity * sizeof(MapView::Entry));
+    return new (raw) MapStorage();
+}
+
+std::pair<Symbol, Value>* Value::entries(MapStorage* m) { return m->items(); }
+void Value::setSize(MapStorage* m, size_t n) { m->size = static_cast<uint32_t>(n); }
+
+void Value::discardMap(MapStorage* m) {
+    for (uint32_t i = 0; i < m->size; ++i) m->items()[i].~pair();
+    m->~MapStorage();
+    ::operator delete(m);
+}
+
+Value Value::adoptMap(MapStorage* m) {
     Value v;
     v.kind_ = ValueKind::Map;
-    v.i_ = 0;
-    v.map_ = std::make_shared<const ControlMap>(std::move(m));
+    v.m_ = m;
     return v;
+}
+
+void Value::copyPayload(const Value& o, bool addRef) {
+    static_assert(sizeof(Rational) >= sizeof(MapStorage*));
+    r_ = o.r_;  // the widest member carries every payload's bits
+    if (kind_ == ValueKind::Map) {
+        m_ = o.m_;
+        if (addRef) m_->refs.fetch_add(1, std::memory_order_relaxed);
+    }
+}
+
+void Value::release() {
+    if (m_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        for (uint32_t i = 0; i < m_->size; ++i) m_->items()[i].~pair();
+        m_->~MapStorage();
+        ::operator delete(m_);
+    }
+}
+
+void Value::swap(Value& o) noexcept {
+    std::swap(kind_, o.kind_);
+    Rational t = r_;  // the widest member carries every payload's bits, map pointers too
+    r_ = o.r_;
+    o.r_ = t;
+}
+
+MapView Value::asMap() const {
+    if (kind_ != ValueKind::Map) return MapView(nullptr, 0);
+    return MapView(m_->items(), m_->size);
+}
+
+Value Value::map(ControlMap m) {
+    std::sort(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.first.id() < b.first.id(); });
+    return mapInPlace(m.size(), [&](MapView::Entry* out) {
+        for (size_t i = 0; i < m.size(); ++i) new (out + i) MapView::Entry(std::move(m[i]));
+        return m.size();
+    });
+}
+
+Value Value::map(std::initializer_list<std::pair<Symbol, Value>> entries) {
+    if (entries.size() > 16) return map(ControlMap(entries));
+    // Sort pointers, not values: these lists are a handful of keys.
+    const std::pair<Symbol, Value>* order[16];
+    size_t n = 0;
+    for (const auto& e : entries) {
+        size_t at = n++;
+        while (at > 0 && e.first.id() < order[at - 1]->first.id()) {
+            order[at] = order[at - 1];
+            --at;
+        }
+        order[at] = &e;
+    }
+    return mapInPlace(n, [&](MapView::Entry* out) {
+        for (size_t i = 0; i < n; ++i) new (out + i) MapView::Entry(*order[i]);
+        return n;
+    });
 }
 
 double Value::asDouble() const {
@@ -53,7 +132,7 @@ Rational Value::asRational() const {
 
 const Value* Value::find(Symbol key) const {
     if (kind_ != ValueKind::Map) return nullptr;
-    for (const auto& [k, v] : *map_)
+    for (const auto& [k, v] : asMap())
         if (k == key) return &v;
     return nullptr;
 }
@@ -103,7 +182,7 @@ std::string Value::json() const {
         case ValueKind::String: jsonString(out, s_.str()); return out;
         case ValueKind::Map: {
             std::vector<std::pair<const std::string*, const Value*>> items;
-            for (const auto& [k, v] : *map_) items.emplace_back(&k.str(), &v);
+            for (const auto& [k, v] : asMap()) items.emplace_back(&k.str(), &v);
             std::sort(items.begin(), items.end(), [](auto& a, auto& b) { return *a.first < *b.first; });
             out += '{';
             bool first = true;
@@ -133,7 +212,7 @@ bool operator==(const Value& a, const Value& b) {
         case ValueKind::Rational: return a.r_ == b.r_;
         case ValueKind::String: return a.s_ == b.s_;
         case ValueKind::Bool: return a.b_ == b.b_;
-        case ValueKind::Map: return *a.map_ == *b.map_;
+        case ValueKind::Map: return std::equal(a.asMap().begin(), a.asMap().end(), b.asMap().begin(), b.asMap().end());
     }
     return false;
 }
@@ -230,23 +309,33 @@ Value recipMapValue(const Value& v) {
 
 template <typename F>
 Value unionWith(const Value& left, const Value& right, F&& combine) {
-    const ControlMap& a = left.asMap();
-    const ControlMap& b = right.asMap();
-    ControlMap out;
-    out.reserve(a.size() + b.size());
-    size_t i = 0, j = 0;
-    while (i < a.size() || j < b.size()) {
-        if (j == b.size() || (i < a.size() && a[i].first.id() < b[j].first.id())) {
-            out.push_back(a[i++]);
-        } else if (i == a.size() || b[j].first.id() < a[i].first.id()) {
-            out.push_back(b[j++]);
-        } else {
-            out.emplace_back(a[i].first, combine(a[i].second, b[j].second));
-            ++i;
-            ++j;
+    const MapView a = left.asMap();
+    const MapView b = right.asMap();
+    return Value::mapInPlace(a.size() + b.size(), [&](MapView::Entry* out) {
+        size_t i = 0, j = 0, n = 0;
+        // Entries are constructed one at a time, so a throwing combine leaves
+        // exactly n constructed entries for the caller to destroy.
+        auto put = [&](Symbol k, Value v) { new (out + n) MapView::Entry(k, std::move(v)); ++n; };
+        try {
+            while (i < a.size() || j < b.size()) {
+                if (j == b.size() || (i < a.size() && a[i].first.id() < b[j].first.id())) {
+                    put(a[i].first, a[i].second);
+                    ++i;
+                } else if (i == a.size() || b[j].first.id() < a[i].first.id()) {
+                    put(b[j].first, b[j].second);
+                    ++j;
+                } else {
+                    put(a[i].first, combine(a[i].second, b[j].second));
+                    ++i;
+                    ++j;
+                }
+            }
+        } catch (...) {
+            for (size_t k = 0; k < n; ++k) out[k].~pair();
+            throw;
         }
-    }
-    return Value::map(std::move(out));
+        return n;
+    });
 }
 
 }  // namespace
@@ -270,6 +359,11 @@ Value applyNum(NumOp op, const Value& a, const Value& b) {
         case K::Map: return a;
     }
     return a;
+}
+
+Value insertKeys(const Value& map, std::initializer_list<std::pair<Symbol, Value>> entries) {
+    if (map.kind() != ValueKind::Map) return Value::map(entries);
+    return unionWith(map, Value::map(entries), [](const Value&, const Value& y) { return y; });
 }
 
 Value unionPreferRight(const Value& left, const Value& right) {

@@ -1178,28 +1178,29 @@ private:
     }
 
     // fastFromList of n values computed on demand.
-    static Pattern steps(int64_t n, std::function<Value(int64_t)> at) {
+    static Pattern steps(int64_t n, std::function<Value(int64_t)> at, SourceRefs refs = {}) {
         if (n <= 0) return silence();
         Time nT(n);
-        return Pattern([n, nT, at = std::move(at)](const State& st, Events& out) {
+        return Pattern([n, nT, at = std::move(at), refs](const State& st, Events& out) {
             Span scaled{st.span.begin * nT, st.span.end * nT};
             forEachCycle(scaled, [&](const Span& part) {
                 int64_t k = part.begin.floorInt();
                 int64_t i = ((k % n) + n) % n;
                 Time kb(k);
-                out.push_back(Event{Span{kb / nT, (kb + 1) / nT}, Span{part.begin / nT, part.end / nT}, at(i)});
+                chargeEvents(1);
+                out.push_back(Event{Span{kb / nT, (kb + 1) / nT}, Span{part.begin / nT, part.end / nT}, at(i), refs});
             });
         });
     }
 
-    static Pattern fromTo(AtomType type, const Value& a, const Value& b) {
+    static Pattern fromTo(AtomType type, const Value& a, const Value& b, SourceRefs refs = {}) {
         switch (type) {
             case AtomType::String:
             case AtomType::Bool: return fastcat({pure(a), pure(b)});
             case AtomType::Int: {
                 int64_t x = a.asInt(), y = b.asInt();
-                if (x <= y) return steps(y - x + 1, [x](int64_t i) { return Value::integer(x + i); });
-                return steps(x - y + 1, [x](int64_t i) { return Value::integer(x - i); });
+                if (x <= y) return steps(y - x + 1, [x](int64_t i) { return Value::integer(x + i); }, refs);
+                return steps(x - y + 1, [x](int64_t i) { return Value::integer(x - i); }, refs);
             }
             case AtomType::Time: {
                 Rational x = a.asRational(), y = b.asRational();
@@ -1208,8 +1209,8 @@ private:
                 Rational lim = hi + Rational(1, 2);
                 int64_t count = (lim - lo).floorInt() + 1;
                 if (count <= 0) return silence();
-                if (!rev) return steps(count, [lo](int64_t i) { return Value::rational(lo + Rational(i)); });
-                return steps(count, [lo, count](int64_t i) { return Value::rational(lo + Rational(count - 1 - i)); });
+                if (!rev) return steps(count, [lo](int64_t i) { return Value::rational(lo + Rational(i)); }, refs);
+                return steps(count, [lo, count](int64_t i) { return Value::rational(lo + Rational(count - 1 - i)); }, refs);
             }
             default: {
                 double x = a.asDouble(), y = b.asDouble();
@@ -1228,7 +1229,7 @@ private:
                 return steps(int64_t(shared->size()), [shared, isNote](int64_t i) {
                     double v = (*shared)[size_t(i)];
                     return isNote ? Value::note(v) : Value::dbl(v);
-                });
+                }, refs);
             }
         }
     }
@@ -1236,6 +1237,14 @@ private:
     Pattern range(const Node& n) const {
         static const Symbol kA("\x01" "ra"), kB("\x01" "rb");
         Pattern pa = toPat(n.kids[0]), pb = toPat(n.kids[1]);
+        // Constant ends (`0 .. 7`): the join is the identity on fromTo's steps, which
+        // stay inside their cycle, so build them once instead of on every query.
+        if (pa.constant() && pb.constant()) {
+            SourceRefs refs;
+            if (ctx_.locate && n.kids[0].kind == K::Atom && n.kids[1].kind == K::Atom)
+                refs = {ctx_.locate(n.kids[0].off, n.kids[0].len), ctx_.locate(n.kids[1].off, n.kids[1].len)};
+            return fromTo(type_, *pa.constant(), *pb.constant(), refs);
+        }
         Pattern pairs = appBoth(pa, pb, [](const Value& a, const Value& b) { return Value::map({{kA, a}, {kB, b}}); });
         AtomType type = type_;
         return bind(pairs, [type](const Value& v) { return fromTo(type, *v.find(kA), *v.find(kB)); });
