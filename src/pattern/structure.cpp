@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "pattern/random.hpp"
+
 namespace seiche {
 namespace {
 
@@ -49,6 +51,33 @@ Value takeRight(const Value&, const Value& b) { return b; }
 // would exhaust memory or the stack instead of hanging the engine.
 constexpr int64_t kMaxSteps = 1'000'000;  // steps of one list-built pattern
 constexpr int64_t kMaxDepth = 1'000;      // nested layers (stutWith, plyWith)
+
+// Tidal's tParam is `innerJoin $ (`f` pat) <$> arg`, and innerJoin keeps only
+// the parts of the inner events that lie inside the query. The core's tParam
+// skips the join for a constant argument, which gives the same events only
+// when the inner pattern answers inside the span it is asked about. Functions
+// whose inner pattern can answer outside it (linger n with n > 1 zooms past the
+// cycle; substruct' answers over whole events) use this version, which clips
+// the way innerJoin does.
+Pattern tParamClipped(const Pattern& arg, PatternOfValue f) {
+    if (!arg.constant()) return innerBind(arg, std::move(f));
+    Pattern inner = splitQueries(f(*arg.constant()));
+    return Pattern([inner](const State& st, Events& out) {
+        size_t from = out.size();
+        inner.query(st, out);
+        size_t kept = from;
+        for (size_t i = from; i < out.size(); ++i) {
+            auto p = st.span.intersection(out[i].part);  // innerJoin: subArc (arc st) part,
+            if (!p) continue;
+            auto p2 = p->intersection(st.span);          // then subArc that (arc st)
+            if (!p2) continue;
+            out[i].part = *p2;
+            if (kept != i) out[kept] = std::move(out[i]);
+            ++kept;
+        }
+        out.erase(out.begin() + long(kept), out.end());
+    });
+}
 
 void checkSteps(int64_t n, const char* what) {
     if (n > kMaxSteps) throw std::length_error(std::string(what) + ": too many steps");
@@ -459,8 +488,14 @@ Pattern brak(const Pattern& p) {
                      [](const Pattern& x) { return rotR(Time(1, 4), fastcat({x, silence()})); }, p);
 }
 
+// Tidal 1.7.10's _linger: `_fast (1/n) $ zoomArc (Arc 0 n) p`, or for a negative
+// n `_fast (1/n) $ zoomArc (Arc (1+n) 1) p` (a negative factor also reverses).
+// With n > 1 (or n < -1) the zoom reaches past the cycle and the slowed result
+// answers outside the query: cycle c of `linger 2 p` plays p's cycle c squeezed
+// into [2c, 2c+1). innerJoin drops what falls outside the query, so `linger 2`
+// over [0,2) is only p's cycle 0 in [0,1) (tParamClipped).
 Pattern linger(const Pattern& n, const Pattern& p) {
-    return tParam(n, [p](const Value& v) {
+    return tParamClipped(n, [p](const Value& v) {
         Time r = v.asRational();
         if (r < Time(0)) return fast(Time(1) / r, zoom(Time(1) + r, Time(1), p));
         return fast(Time(1) / r, zoom(Time(0), r, p));
@@ -707,6 +742,81 @@ Pattern substructPrime(const Pattern& s, const Pattern& p) {
         }
     });
 }
+
+namespace {
+
+// Tidal's `randArcs n`, as randStruct reads it: the value of the first event
+// of `queryArc (randArcs n) (Arc c (c+1))`. randArcs is
+//   mapM (\x -> pure (x/n) <~ choose [1,2,3]) [0 .. n-1] >>= pairs
+// where `choose` is continuous (`range` takes its structure from `rand`), so
+// each choice is `rand` at the middle of the span it is queried over. mapM is
+// `traverse`, i.e. nested `<*>`: the x-th choice is queried over the part of
+// the (x-1)-th choice's first event, which is [c, c+1) for x = 1 and
+// [c, c+1-(x-1)/n) after that, shifted by x/n. So choice 0 is rand at c + 1/2
+// and choice x >= 1 is rand at c + (1 - (x-1)/n)/2 + x/n. Each choice is
+// 1 + floor (3 * rand); the arcs split the cycle in proportion to them.
+std::vector<Span> randArcs(int64_t n, const Time& c) {
+    std::vector<Span> arcs;
+    if (n <= 0) return arcs;
+    checkSteps(n, "stripe");
+    Time nT(n);
+    std::vector<int64_t> rats;
+    rats.reserve(size_t(n));
+    int64_t total = 0;
+    for (int64_t x = 0; x < n; ++x) {
+        Time at = x == 0 ? c + Time(1, 2) : c + (Time(1) - Time(x - 1) / nT) / Time(2) + Time(x) / nT;
+        double r = random::timeToRand(at);
+        int64_t i = int64_t(std::floor(r * 3.0));
+        int64_t v = 1 + haskellMod(i, 3);  // [1, 2, 3] !!! i
+        rats.push_back(v);
+        total += v;
+    }
+    // pairUp (accumulate (map (/ total) rats)): [0, s0), [s0, s1), ..., [s(n-2), 1)
+    Time prev(0);
+    int64_t acc = 0;
+    for (int64_t x = 0; x < n; ++x) {
+        acc += rats[size_t(x)];
+        Time next = x == n - 1 ? Time(1) : Time(acc, total);
+        arcs.push_back(Span{prev, next});
+        prev = next;
+    }
+    return arcs;
+}
+
+// Tidal's randStruct: n contiguous steps of random length per cycle, valued 0..n-1.
+Pattern randStruct(int64_t n) {
+    return splitQueries(Pattern([n](const State& st, Events& out) {
+        Time c = sam(st.span.begin);
+        std::vector<Span> arcs = randArcs(n, c);
+        for (size_t i = 0; i < arcs.size(); ++i) {
+            Span whole{arcs[i].begin + c, arcs[i].end + c};
+            auto part = st.span.intersection(whole);
+            if (!part) continue;
+            out.push_back(Event{whole, *part, Value::integer(int64_t(i))});
+        }
+    }));
+}
+
+// Tidal's _pressBy: each event's value squeezed into the last (1 - r) of its event.
+Pattern pressByConst(const Time& r, const Pattern& p) {
+    Span to{r, Time(1)};
+    return squeezeBind(p, [to](const Value& v) { return compressTo(to, pure(v)); });
+}
+
+}  // namespace
+
+Pattern stripe(const Pattern& n, const Pattern& p) {
+    // substruct' answers over whole events, so the join's clipping matters.
+    return tParamClipped(n, [p](const Value& v) { return substructPrime(randStruct(v.asInt()), p); });
+}
+
+Pattern slowstripe(const Pattern& n, const Pattern& p) { return slowP(n, stripe(n, p)); }
+
+Pattern pressBy(const Pattern& r, const Pattern& p) {
+    return tParam(r, [p](const Value& v) { return pressByConst(v.asRational(), p); });
+}
+
+Pattern press(const Pattern& p) { return pressByConst(Time(1, 2), p); }
 
 Pattern sew(const Pattern& b, const Pattern& x, const Pattern& y) { return overlay(mask(b, x), mask(inv(b), y)); }
 

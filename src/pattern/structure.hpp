@@ -73,6 +73,8 @@ Pattern iterPrime(const Pattern& n, const Pattern& p);  // iter'
 Pattern palindrome(const Pattern& p);
 Pattern brak(const Pattern& p);
 Pattern linger(const Pattern& n, const Pattern& p);
+Pattern press(const Pattern& p);                      // pressBy 0.5
+Pattern pressBy(const Pattern& r, const Pattern& p);  // each event starts r of the way into itself
 Pattern segment(const Pattern& n, const Pattern& p);
 Pattern trunc(const Pattern& t, const Pattern& p);
 Pattern rot(const Pattern& n, const Pattern& p);
@@ -97,6 +99,8 @@ Pattern structP(const Pattern& b, const Pattern& p);  // struct
 Pattern mask(const Pattern& b, const Pattern& p);
 Pattern substruct(const Pattern& b, const Pattern& p);
 Pattern substructPrime(const Pattern& s, const Pattern& p);  // substruct'
+Pattern stripe(const Pattern& n, const Pattern& p);      // n repeats a cycle, of random lengths
+Pattern slowstripe(const Pattern& n, const Pattern& p);  // stripe, n times slower
 Pattern sew(const Pattern& b, const Pattern& x, const Pattern& y);
 Pattern stitch(const Pattern& b, const Pattern& x, const Pattern& y);
 Pattern euclid(const Pattern& n, const Pattern& k, const Pattern& p);

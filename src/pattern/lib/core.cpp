@@ -83,6 +83,9 @@ void registerCoreFunctions(Library& lib) {
     // --- functions on functions
     lib.add(".", "(b -> c) -> (a -> b) -> a -> c", [](const Args& a) { return call(a[0], call(a[1], a[2])); },
             "function composition", "d1 $ every 2 (fast 2 . rev) $ s \"bd sn\"");
+    lib.add("$", "(a -> b) -> a -> b", [](const Args& a) { return call(a[0], a[1]); },
+            "function application, as a value: spread ($) [rev, fast 2]",
+            "d1 $ spread ($) [rev, fast 2] $ s \"bd sn hh\"");
     lib.add("flip", "(a -> b -> c) -> b -> a -> c", [](const Args& a) { return call(call(a[0], a[2]), a[1]); });
     lib.add("id", "a -> a", [](const Args& a) { return a[0]; }, "the identity function",
             "d1 $ every 2 id $ s \"bd sn\"");

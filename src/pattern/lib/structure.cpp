@@ -1,6 +1,7 @@
 // Structural builtins: every, within, jux, off, euclid, chunk, ply, ...
 // Signatures are Tidal 1.7.10's (`:t` in ghci), with Integer written as Int.
 #include "pattern/lang/library.hpp"
+#include "pattern/random.hpp"
 #include "pattern/structure.hpp"
 
 namespace seiche::lang {
@@ -114,6 +115,49 @@ void registerStructureFunctions(Library& lib) {
             [](const Args& a) { return RValue(selectF(a.pat(0), transforms(a, 1), a.pat(2))); },
             "Chooses a function from the list with a number from 0 to 1.",
             "selectF \"<0 0.5>\" [fast 2, rev] $ s \"bd sn\"");
+
+    // ------------------------------------------------------------ spreading a function over a list
+    // Tidal's spread family: `f x p` for each x of the list, one per cycle
+    // (slowcat) or all in one cycle (fastcat). With ($), the list holds functions.
+    auto spreadWith = [](bool squeezed) {
+        return [squeezed](const Args& a) {
+            std::vector<Pattern> ps;
+            for (const auto& x : a.items(1)) ps.push_back(call(call(a[0], x), a[2]).pattern());
+            return RValue(squeezed ? fastcat(std::move(ps)) : slowcat(std::move(ps)));
+        };
+    };
+    lib.add("spread", "(a -> t -> Pattern b) -> [a] -> t -> Pattern b", spreadWith(false),
+            "Applies the function with each value of the list in turn, one per cycle.",
+            "spread fast [1, 2] $ s \"bd sn\"");
+    lib.add("slowspread", "(a -> t -> Pattern b) -> [a] -> t -> Pattern b", spreadWith(false),
+            "Alias of spread.", "slowspread ($) [rev, fast 2] $ s \"bd sn hh\"");
+    lib.add("fastspread", "(a -> t -> Pattern b) -> [a] -> t -> Pattern b", spreadWith(true),
+            "Like spread, with all the results squeezed into one cycle.",
+            "fastspread ($) [id, (# speed 2)] $ s \"bd sn\"");
+    lib.add("spreadf", "[a -> Pattern b] -> a -> Pattern b",
+            [](const Args& a) {
+                std::vector<Pattern> ps;
+                for (const auto& f : a.items(0)) ps.push_back(call(f, a[1]).pattern());
+                return RValue(slowcat(std::move(ps)));
+            },
+            "spread ($): applies each function of the list in turn, one per cycle.",
+            "spreadf [rev, fast 2] $ s \"bd sn hh\"");
+    auto spreadChoose = [](const Args& a) {
+        // do v <- _segment 1 (choose xs); f v p -- chooses an index, then binds (unwrap).
+        RList xs = a.items(1);
+        if (xs.empty()) return RValue(silence());
+        std::vector<Value> indices;
+        for (size_t i = 0; i < xs.size(); ++i) indices.push_back(Value::integer(int64_t(i)));
+        RValue f = a[0], p = a[2];
+        return RValue(bind(random::segment1(random::choose(std::move(indices))), [f, xs, p](const Value& i) {
+            return call(call(f, xs.at(size_t(i.asInt()))), p).pattern();
+        }));
+    };
+    lib.add("spreadChoose", "(t -> t1 -> Pattern b) -> [t] -> t1 -> Pattern b", spreadChoose,
+            "Like spread, choosing a value of the list at random each cycle.",
+            "spreadChoose fast [1, 2, 4] $ s \"bd sn\"");
+    lib.add("spreadr", "(t -> t1 -> Pattern b) -> [t] -> t1 -> Pattern b", spreadChoose,
+            "Alias of spreadChoose.", "spreadr ($) [rev, fast 2] $ s \"bd sn\"");
 
     // ------------------------------------------------------------ layering
     lib.add("superimpose", "(Pattern a -> Pattern a) -> Pattern a -> Pattern a",
@@ -229,6 +273,12 @@ void registerStructureFunctions(Library& lib) {
             [](const Args& a) { return RValue(linger(a.pat(0), a.pat(1))); },
             "Repeats the first fraction of each cycle (the last, if negative).",
             "linger 0.25 $ s \"bd sn hh cp\"");
+    lib.add("press", "Pattern a -> Pattern a", [](const Args& a) { return RValue(press(a.pat(0))); },
+            "Syncopates: each event moves to the second half of its own span.", "press $ s \"bd sn hh\"");
+    lib.add("pressBy", "Pattern Time -> Pattern a -> Pattern a",
+            [](const Args& a) { return RValue(pressBy(a.pat(0), a.pat(1))); },
+            "Like press, starting each event the given fraction of the way into its span.",
+            "pressBy \"<0.25 0.5>\" $ s \"bd sn hh\"");
     lib.add("segment", "Pattern Time -> Pattern a -> Pattern a",
             [](const Args& a) { return RValue(segment(a.pat(0), a.pat(1))); },
             "Samples the pattern n times per cycle.", "n (segment 4 $ range 1 5 saw)");
@@ -305,6 +355,14 @@ void registerStructureFunctions(Library& lib) {
             [](const Args& a) { return RValue(substructPrime(a.pat(0), a.pat(1))); },
             "Squeezes successive parts of the pattern into the events of an integer pattern.",
             "substruct' \"0 1 2\" $ s \"bd sn hh\"");
+    lib.add("stripe", "Pattern Int -> Pattern a -> Pattern a",
+            [](const Args& a) { return RValue(stripe(a.pat(0), a.pat(1))); },
+            "Plays n repeats of the cycle in each cycle, of random lengths that add up to one cycle.",
+            "stripe 2 $ s \"bd sn hh cp\"");
+    lib.add("slowstripe", "Pattern Int -> Pattern a -> Pattern a",
+            [](const Args& a) { return RValue(slowstripe(a.pat(0), a.pat(1))); },
+            "stripe, n times slower: the repeats average one cycle each.",
+            "slowstripe 2 $ s \"bd sn hh cp\"");
     lib.add("sew", "Pattern Bool -> Pattern a -> Pattern a -> Pattern a",
             [](const Args& a) { return RValue(sew(a.pat(0), a.pat(1), a.pat(2))); },
             "Switches between two patterns, keeping their structure.", "sew \"t f\" (n \"0*4\") (n \"1*8\")");
