@@ -297,13 +297,32 @@ Pattern squeezeBind(const Pattern& outer, PatternOfValue f) {
     });
 }
 
+Pattern clippedToQuery(const Pattern& p) {
+    Pattern inner = splitQueries(p);
+    return Pattern([inner](const State& st, Events& out) {
+        size_t from = out.size();
+        inner.query(st, out);
+        size_t kept = from;
+        for (size_t i = from; i < out.size(); ++i) {
+            auto part = st.span.intersection(out[i].part);  // subArc (arc st) part, then subArc that (arc st)
+            if (!part) continue;
+            auto again = part->intersection(st.span);
+            if (!again) continue;
+            out[i].part = *again;
+            if (kept != i) out[kept] = std::move(out[i]);
+            ++kept;
+        }
+        out.erase(out.begin() + long(kept), out.end());
+    });
+}
+
 Pattern tParam(const Pattern& arg, PatternOfValue f) {
-    if (arg.constant()) return splitQueries(f(*arg.constant()));
+    if (arg.constant()) return clippedToQuery(f(*arg.constant()));
     return innerBind(arg, std::move(f));
 }
 
 Pattern tParam2(const Pattern& a, const Pattern& b, std::function<Pattern(const Value&, const Value&)> f) {
-    if (a.constant() && b.constant()) return splitQueries(f(*a.constant(), *b.constant()));
+    if (a.constant() && b.constant()) return clippedToQuery(f(*a.constant(), *b.constant()));
     // Pair the two arguments' values in a map so one join can carry both.
     static const Symbol kA("\x01" "a"), kB("\x01" "b");
     Pattern pairs = appBoth(a, b, [](const Value& x, const Value& y) { return Value::map({{kA, x}, {kB, y}}); });

@@ -149,10 +149,13 @@ Pattern outerBind(const Pattern& outer, PatternOfValue f);    // structure from 
 Pattern squeezeBind(const Pattern& outer, PatternOfValue f);  // inner cycles squeezed into outer events
 
 // Tidal's tParam: a patterned first argument, joined with innerJoin. Constant
-// arguments skip the join (the result is identical: both split at cycles).
+// arguments skip the join but keep its effect: split at cycles, clip to the query.
 Pattern tParam(const Pattern& arg, PatternOfValue f);
 Pattern tParam2(const Pattern& a, const Pattern& b, std::function<Pattern(const Value&, const Value&)> f);
 Pattern tParamSqueeze(const Pattern& arg, PatternOfValue f);
+// What innerJoin does to a constant argument's pattern: query it cycle by cycle
+// and keep only what falls inside the query (zoom and linger answer outside it).
+Pattern clippedToQuery(const Pattern& p);
 
 // --- time
 Pattern splitQueries(const Pattern& p);

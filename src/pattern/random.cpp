@@ -26,12 +26,12 @@ int64_t floorToInt(double x) {
 // keeps an event when keep(number) holds (the core of _degradeByUsing).
 Pattern filterByRandom(const Pattern& p, const Pattern& prand, std::function<bool(double)> keep) {
     return Pattern([p, prand, keep = std::move(keep)](const State& st, Events& out) {
-        Events left, right;
-        p.query(st, left);
-        for (Event& ef : left) {
-            right.clear();
-            prand.query(State{ef.wholeOrPart()}, right);
-            for (const Event& ex : right) {
+        ScratchEvents left, right;
+        p.query(st, *left);
+        for (Event& ef : *left) {
+            right->clear();
+            prand.query(State{ef.wholeOrPart()}, *right);
+            for (const Event& ex : *right) {
                 auto part = ef.part.intersection(ex.part);
                 if (!part) continue;
                 if (!keep(ex.value.asDouble())) continue;
@@ -94,6 +94,12 @@ int64_t xorwise(int64_t x) {
 
 int64_t timeToIntSeed(const Time& t) {
     // properFraction (t / 300), exactly: truncated quotient, remainder with t's sign.
+    constexpr int64_t kSmallDen = (int64_t(1) << 33) / 300;  // keeps rem * kScale inside 64 bits
+    if (t.den() < kSmallDen) {
+        const int64_t den = t.den() * 300;
+        const int64_t rem = t.num() % den;
+        return xorwise((rem * int64_t(kScale)) / den);
+    }
     int128_t num = t.num();
     int128_t den = int128_t(t.den()) * 300;
     int128_t rem = num % den;

@@ -52,33 +52,6 @@ Value takeRight(const Value&, const Value& b) { return b; }
 constexpr int64_t kMaxSteps = 1'000'000;  // steps of one list-built pattern
 constexpr int64_t kMaxDepth = 1'000;      // nested layers (stutWith, plyWith)
 
-// Tidal's tParam is `innerJoin $ (`f` pat) <$> arg`, and innerJoin keeps only
-// the parts of the inner events that lie inside the query. The core's tParam
-// skips the join for a constant argument, which gives the same events only
-// when the inner pattern answers inside the span it is asked about. Functions
-// whose inner pattern can answer outside it (linger n with n > 1 zooms past the
-// cycle; substruct' answers over whole events) use this version, which clips
-// the way innerJoin does.
-Pattern tParamClipped(const Pattern& arg, PatternOfValue f) {
-    if (!arg.constant()) return innerBind(arg, std::move(f));
-    Pattern inner = splitQueries(f(*arg.constant()));
-    return Pattern([inner](const State& st, Events& out) {
-        size_t from = out.size();
-        inner.query(st, out);
-        size_t kept = from;
-        for (size_t i = from; i < out.size(); ++i) {
-            auto p = st.span.intersection(out[i].part);  // innerJoin: subArc (arc st) part,
-            if (!p) continue;
-            auto p2 = p->intersection(st.span);          // then subArc that (arc st)
-            if (!p2) continue;
-            out[i].part = *p2;
-            if (kept != i) out[kept] = std::move(out[i]);
-            ++kept;
-        }
-        out.erase(out.begin() + long(kept), out.end());
-    });
-}
-
 void checkSteps(int64_t n, const char* what) {
     if (n > kMaxSteps) throw std::length_error(std::string(what) + ": too many steps");
 }
@@ -152,7 +125,7 @@ std::vector<bool> bjorklund(int64_t k, int64_t n) {
 Pattern tParam3(const Pattern& a, const Pattern& b, const Pattern& c,
                 std::function<Pattern(const Value&, const Value&, const Value&)> f) {
     if (a.constant() && b.constant() && c.constant())
-        return splitQueries(f(*a.constant(), *b.constant(), *c.constant()));
+        return clippedToQuery(f(*a.constant(), *b.constant(), *c.constant()));
     static const Symbol kA("\x01" "x"), kB("\x01" "y"), kC("\x01" "z");
     Pattern ab = appBoth(a, b, [](const Value& x, const Value& y) { return Value::map({{kA, x}, {kB, y}}); });
     Pattern abc = appBoth(ab, c, [](const Value& xy, const Value& z) {
@@ -163,7 +136,7 @@ Pattern tParam3(const Pattern& a, const Pattern& b, const Pattern& c,
 
 // Tidal's `(\a b -> ...) <$> x <* y` followed by innerJoin.
 static Pattern tParam2Left(const Pattern& a, const Pattern& b, std::function<Pattern(const Value&, const Value&)> f) {
-    if (a.constant() && b.constant()) return splitQueries(f(*a.constant(), *b.constant()));
+    if (a.constant() && b.constant()) return clippedToQuery(f(*a.constant(), *b.constant()));
     static const Symbol kA("\x01" "l"), kB("\x01" "r");
     Pattern pairs = appLeft(a, b, [](const Value& x, const Value& y) { return Value::map({{kA, x}, {kB, y}}); });
     return innerBind(pairs, [f = std::move(f)](const Value& v) { return f(*v.find(kA), *v.find(kB)); });
@@ -493,9 +466,9 @@ Pattern brak(const Pattern& p) {
 // With n > 1 (or n < -1) the zoom reaches past the cycle and the slowed result
 // answers outside the query: cycle c of `linger 2 p` plays p's cycle c squeezed
 // into [2c, 2c+1). innerJoin drops what falls outside the query, so `linger 2`
-// over [0,2) is only p's cycle 0 in [0,1) (tParamClipped).
+// over [0,2) is only p's cycle 0 in [0,1) (tParam clips like innerJoin).
 Pattern linger(const Pattern& n, const Pattern& p) {
-    return tParamClipped(n, [p](const Value& v) {
+    return tParam(n, [p](const Value& v) {
         Time r = v.asRational();
         if (r < Time(0)) return fast(Time(1) / r, zoom(Time(1) + r, Time(1), p));
         return fast(Time(1) / r, zoom(Time(0), r, p));
@@ -807,7 +780,7 @@ Pattern pressByConst(const Time& r, const Pattern& p) {
 
 Pattern stripe(const Pattern& n, const Pattern& p) {
     // substruct' answers over whole events, so the join's clipping matters.
-    return tParamClipped(n, [p](const Value& v) { return substructPrime(randStruct(v.asInt()), p); });
+    return tParam(n, [p](const Value& v) { return substructPrime(randStruct(v.asInt()), p); });
 }
 
 Pattern slowstripe(const Pattern& n, const Pattern& p) { return slowP(n, stripe(n, p)); }
