@@ -74,7 +74,7 @@ Pattern pure(Value v, SourceRefs refs) {
                    out.push_back(Event{cycleOf(part.begin), part, v, refs});
                });
            })
-        .withConstant(std::move(copy));
+        .withConstant(std::move(copy), refs);
 }
 
 Pattern steady(Value v) {
@@ -156,11 +156,27 @@ Pattern fmap(const Pattern& p, ValueFn f) {
     });
 }
 
+namespace {
+// A constant right-hand side (`# speed 2`) answers one event per cycle. When a
+// left event's span lies inside one cycle, that event covers its part exactly,
+// so the right side need not be queried at all.
+bool insideOneCycle(const Event& e) {
+    const Span w = e.wholeOrPart();
+    if (e.part.begin == e.part.end || w.begin == w.end) return false;  // zero-width: take the general path
+    return w.end <= nextSam(w.begin);
+}
+}  // namespace
+
 Pattern appLeft(const Pattern& a, const Pattern& b, BinaryFn f) {
     return Pattern([a, b, f = std::move(f)](const State& st, Events& out) {
         ScratchEvents left, right;
         a.query(st, *left);
+        const std::optional<Value>& constant = b.constant();
         for (const Event& ef : *left) {
+            if (constant && insideOneCycle(ef)) {
+                out.push_back(Event{ef.whole, ef.part, f(ef.value, *constant), ef.refs.merged(b.constantRefs())});
+                continue;
+            }
             right->clear();
             b.query(State{ef.wholeOrPart()}, *right);
             for (const Event& ex : *right) {
@@ -224,6 +240,26 @@ Pattern appBoth(const Pattern& a, const Pattern& b, BinaryFn f) {
 }
 
 Pattern bind(const Pattern& outer, PatternOfValue f) {
+    if (outer.constant()) {
+        // The outer events are whole cycles: build the inner pattern once and
+        // intersect with each cycle, as the general join below would.
+        Pattern inner = f(*outer.constant());
+        SourceRefs refs = outer.constantRefs();
+        return Pattern([inner, refs](const State& st, Events& out) {
+            forEachCycle(st.span, [&](const Span& piece) {
+                const Span cycle = cycleOf(piece.begin);
+                ScratchEvents ins;
+                inner.query(State{piece}, *ins);
+                for (Event& ie : *ins) {
+                    std::optional<Span> whole;
+                    if (!subMaybeSpan(cycle, ie.whole, whole)) continue;
+                    auto part = piece.intersection(ie.part);
+                    if (!part) continue;
+                    out.push_back(Event{whole, *part, std::move(ie.value), ie.refs.merged(refs)});
+                }
+            });
+        });
+    }
     return Pattern([outer, f = std::move(f)](const State& st, Events& out) {
         ScratchEvents outs, ins;
         outer.query(st, *outs);
@@ -297,9 +333,9 @@ Pattern squeezeBind(const Pattern& outer, PatternOfValue f) {
     });
 }
 
-Pattern clippedToQuery(const Pattern& p) {
+Pattern clippedToQuery(const Pattern& p, SourceRefs refs) {
     Pattern inner = splitQueries(p);
-    return Pattern([inner](const State& st, Events& out) {
+    return Pattern([inner, refs](const State& st, Events& out) {
         size_t from = out.size();
         inner.query(st, out);
         size_t kept = from;
@@ -309,6 +345,7 @@ Pattern clippedToQuery(const Pattern& p) {
             auto again = part->intersection(st.span);
             if (!again) continue;
             out[i].part = *again;
+            if (refs.a) out[i].refs = out[i].refs.merged(refs);
             if (kept != i) out[kept] = std::move(out[i]);
             ++kept;
         }
@@ -317,12 +354,13 @@ Pattern clippedToQuery(const Pattern& p) {
 }
 
 Pattern tParam(const Pattern& arg, PatternOfValue f) {
-    if (arg.constant()) return clippedToQuery(f(*arg.constant()));
+    if (arg.constant()) return clippedToQuery(f(*arg.constant()), arg.constantRefs());
     return innerBind(arg, std::move(f));
 }
 
 Pattern tParam2(const Pattern& a, const Pattern& b, std::function<Pattern(const Value&, const Value&)> f) {
-    if (a.constant() && b.constant()) return clippedToQuery(f(*a.constant(), *b.constant()));
+    if (a.constant() && b.constant())
+        return clippedToQuery(f(*a.constant(), *b.constant()), a.constantRefs().merged(b.constantRefs()));
     // Pair the two arguments' values in a map so one join can carry both.
     static const Symbol kA("\x01" "a"), kB("\x01" "b");
     Pattern pairs = appBoth(a, b, [](const Value& x, const Value& y) { return Value::map({{kA, x}, {kB, y}}); });

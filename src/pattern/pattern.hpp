@@ -90,16 +90,20 @@ public:
     }
 
     // Set by `pure`: lets patterned parameters skip a join when they are constant.
+    // The refs say where the constant was written, for highlighting.
     const std::optional<Value>& constant() const { return constant_; }
-    Pattern withConstant(Value v) const {
+    const SourceRefs& constantRefs() const { return constantRefs_; }
+    Pattern withConstant(Value v, SourceRefs refs = {}) const {
         Pattern p = *this;
         p.constant_ = std::move(v);
+        p.constantRefs_ = refs;
         return p;
     }
 
 private:
     std::shared_ptr<const QueryFn> fn_;
     std::optional<Value> constant_;
+    SourceRefs constantRefs_{};
 };
 
 using ValueFn = std::function<Value(const Value&)>;
@@ -155,7 +159,7 @@ Pattern tParam2(const Pattern& a, const Pattern& b, std::function<Pattern(const 
 Pattern tParamSqueeze(const Pattern& arg, PatternOfValue f);
 // What innerJoin does to a constant argument's pattern: query it cycle by cycle
 // and keep only what falls inside the query (zoom and linger answer outside it).
-Pattern clippedToQuery(const Pattern& p);
+Pattern clippedToQuery(const Pattern& p, SourceRefs refs = {});
 
 // --- time
 Pattern splitQueries(const Pattern& p);

@@ -60,3 +60,23 @@ TEST(Sequences, TimecatRebasesWholesThatCrossACycle) {
     auto lines = render(*parsed.pattern, {Time(1), Time(2)});
     EXPECT_NE(std::find(lines.begin(), lines.end(), std::string("1/2 3/2 3/2 2 \"a\"")), lines.end());
 }
+
+// Constant arguments skip the join but must keep its source refs (the GUI lights
+// up the `2` of `fast "2"` as well as the sound names).
+TEST(ConstantArguments, KeepTheirSourceRefs) {
+    Pattern arg = pure(Value::rational(Time(2)), SourceRefs{7, 0});
+    Pattern sound = pure(Value::string("bd"), SourceRefs{3, 0});
+    for (const Pattern& p : {tParam(arg, [sound](const Value& v) { return fast(v.asRational(), sound); }),
+                             bind(arg, [sound](const Value& v) { return fast(v.asRational(), sound); })}) {
+        Events es = p.query(Span{Time(0), Time(1)});
+        ASSERT_EQ(es.size(), 2u);
+        for (const Event& e : es) {
+            EXPECT_EQ(e.refs.a, 3u);
+            EXPECT_EQ(e.refs.b, 7u);
+        }
+    }
+    Pattern withSpeed = appLeft(sound, pure(Value::dbl(2), SourceRefs{9, 0}), [](const Value& a, const Value&) { return a; });
+    Events es = withSpeed.query(Span{Time(0), Time(1)});
+    ASSERT_EQ(es.size(), 1u);
+    EXPECT_EQ(es[0].refs.b, 9u);
+}
