@@ -334,19 +334,22 @@ Pattern squeezeBind(const Pattern& outer, PatternOfValue f) {
 }
 
 Pattern clippedToQuery(const Pattern& p, SourceRefs refs) {
-    Pattern inner = splitQueries(p);
-    return Pattern([inner, refs](const State& st, Events& out) {
-        size_t from = out.size();
-        inner.query(st, out);
+    return Pattern([p, refs](const State& st, Events& out) {
+        const size_t from = out.size();
+        forEachCycle(st.span, [&](const Span& piece) { p.query(State{piece}, out); });
         size_t kept = from;
         for (size_t i = from; i < out.size(); ++i) {
-            auto part = st.span.intersection(out[i].part);  // subArc (arc st) part, then subArc that (arc st)
-            if (!part) continue;
-            auto again = part->intersection(st.span);
-            if (!again) continue;
-            out[i].part = *again;
-            if (refs.a) out[i].refs = out[i].refs.merged(refs);
-            if (kept != i) out[kept] = std::move(out[i]);
+            Event& e = out[i];
+            // Almost every part already lies inside the query; only the rest pays for subArc.
+            if (!(st.span.begin <= e.part.begin && e.part.end <= st.span.end && e.part.begin < e.part.end)) {
+                auto part = st.span.intersection(e.part);  // subArc (arc st) part, then subArc that (arc st)
+                if (!part) continue;
+                auto again = part->intersection(st.span);
+                if (!again) continue;
+                e.part = *again;
+            }
+            if (refs.a) e.refs = e.refs.merged(refs);
+            if (kept != i) out[kept] = std::move(e);
             ++kept;
         }
         out.erase(out.begin() + long(kept), out.end());

@@ -81,6 +81,7 @@ private:
 namespace detail {
 // Binary gcd: no division at all; normalisation is the most frequent operation in a query.
 inline uint64_t gcd64(uint64_t a, uint64_t b) {
+    if (a == 1 || b == 1) return 1;  // integers and unit fractions: the usual musical times
     if (a == 0) return b;
     if (b == 0) return a;
     int shift = __builtin_ctzll(a | b);
