@@ -1,0 +1,102 @@
+#include "audio/dsp/delay.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "audio/dsp/dsp_math.hpp"
+
+namespace seiche::audio::dsp {
+
+void StereoDelay::init(double sampleRate, int /*maxBlockSize*/, double maxDelaySeconds) {
+    sampleRate_ = clampFinite(sampleRate, 1000.0, 1e6, 48000.0);
+    const double maxSeconds = clampFinite(maxDelaySeconds, 0.01, 60.0, kDefaultMaxDelaySeconds);
+    maxDelayFrames_ = maxSeconds * sampleRate_;
+    // Room for the longest tap plus the interpolation neighbour.
+    const auto size = static_cast<std::size_t>(std::ceil(maxDelayFrames_)) + 4;
+    left_.assign(size, 0.0f);
+    right_.assign(size, 0.0f);
+    feedbackSmoothing_ = std::exp(-1.0 / (0.02 * sampleRate_));
+    levelSmoothing_ = std::exp(-1.0 / (0.01 * sampleRate_));
+    fadeStep_ = 1.0 / (kSwitchSeconds * sampleRate_);
+    currentDelay_ = targetDelay_ = fadingTo_ = std::min(0.25 * sampleRate_, maxDelayFrames_);
+    reset();
+}
+
+void StereoDelay::reset() {
+    std::fill(left_.begin(), left_.end(), 0.0f);
+    std::fill(right_.begin(), right_.end(), 0.0f);
+    writeIndex_ = 0;
+    currentDelay_ = fadingTo_ = targetDelay_;
+    fade_ = -1.0;
+    feedback_ = feedbackTarget_;
+    level_ = levelTarget_;
+}
+
+void StereoDelay::setDelayTime(double seconds) {
+    if (left_.empty()) return;  // not initialised: there is no line to bound the time by
+    // NaN keeps the current time; everything is bounded by the line's length.
+    const double frames = finiteOr(seconds, targetDelay_ / sampleRate_) * sampleRate_;
+    targetDelay_ = std::clamp(frames, kMinDelaySeconds * sampleRate_, maxDelayFrames_);
+}
+
+void StereoDelay::setFeedback(double feedback) {
+    feedbackTarget_ = clampFinite(feedback, 0.0, kMaxFeedback, 0.0);
+}
+
+void StereoDelay::setLevel(double delay) {
+    levelTarget_ = clampFinite(delay, 0.0, 4.0, 0.0);
+}
+
+float StereoDelay::read(const std::vector<float>& line, double delayFrames) const {
+    const int size = static_cast<int>(line.size());
+    double position = static_cast<double>(writeIndex_) - delayFrames;
+    if (position < 0.0) position += size;
+    int i0 = static_cast<int>(position);
+    const float frac = static_cast<float>(position - i0);
+    if (i0 >= size) i0 -= size;
+    int i1 = i0 + 1;
+    if (i1 >= size) i1 -= size;
+    const float a = line[static_cast<std::size_t>(i0)];
+    const float b = line[static_cast<std::size_t>(i1)];
+    return a + (b - a) * frac;
+}
+
+void StereoDelay::process(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
+                          int frames) {
+    if (left_.empty()) return;
+    const int size = static_cast<int>(left_.size());
+    for (int i = 0; i < frames; ++i) {
+        // Start a cross-fade when the asked-for time differs from the tap in use.
+        if (fade_ < 0.0 && std::fabs(targetDelay_ - currentDelay_) > 0.01) {
+            fadingTo_ = targetDelay_;
+            fade_ = 0.0;
+        }
+        feedback_ = feedbackTarget_ + feedbackSmoothing_ * (feedback_ - feedbackTarget_);
+        level_ = levelTarget_ + levelSmoothing_ * (level_ - levelTarget_);
+
+        float echoLeft = read(left_, currentDelay_);
+        float echoRight = read(right_, currentDelay_);
+        if (fade_ >= 0.0) {
+            const auto t = static_cast<float>(fade_);
+            echoLeft += t * (read(left_, fadingTo_) - echoLeft);
+            echoRight += t * (read(right_, fadingTo_) - echoRight);
+            fade_ += fadeStep_;
+            if (fade_ >= 1.0) {
+                currentDelay_ = fadingTo_;
+                fade_ = -1.0;
+            }
+        }
+        const auto fb = static_cast<float>(feedback_);
+        const float xl = finiteSample(inLeft[i]);
+        const float xr = finiteSample(inRight[i]);
+        left_[static_cast<std::size_t>(writeIndex_)] = flushDenormal(xl + fb * echoLeft);
+        right_[static_cast<std::size_t>(writeIndex_)] = flushDenormal(xr + fb * echoRight);
+        if (++writeIndex_ >= size) writeIndex_ = 0;
+
+        const auto level = static_cast<float>(level_);
+        outLeft[i] += level * echoLeft;
+        outRight[i] += level * echoRight;
+    }
+}
+
+}  // namespace seiche::audio::dsp

@@ -1,0 +1,164 @@
+#include "audio/dsp/envelope.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "audio/dsp/dsp_math.hpp"
+
+namespace seiche::audio::dsp {
+
+namespace {
+
+// An hour is longer than any event; clamping keeps frame counts far from overflow.
+constexpr double kMaxSeconds = 3600.0;
+
+std::int64_t secondsToFrames(double seconds, double sampleRate) {
+    if (!std::isfinite(seconds)) return -1;
+    seconds = std::clamp(seconds, 0.0, kMaxSeconds);
+    return static_cast<std::int64_t>(std::llround(seconds * sampleRate));
+}
+
+}  // namespace
+
+void CurvedEnvelope::start(const double* levels, const double* durations, int segmentCount,
+                           double curve, double sampleRate) {
+    segmentCount_ = std::clamp(segmentCount, 0, kMaxSegments);
+    for (int i = 0; i <= segmentCount_; ++i) levels_[i] = finiteOr(levels[i], 0.0);
+    for (int i = 0; i < segmentCount_; ++i) frames_[i] = secondsToFrames(durations[i], sampleRate);
+    curve_ = clampFinite(curve, -50.0, 50.0, 0.0);
+    enterSegment(0);
+}
+
+void CurvedEnvelope::reset() {
+    segmentCount_ = 0;
+    segment_ = 0;
+    level_ = 0.0;
+}
+
+void CurvedEnvelope::enterSegment(int index) {
+    // Zero-length segments jump straight to their end level.
+    while (index < segmentCount_ && frames_[index] == 0) ++index;
+    segment_ = index;
+    position_ = 0;
+    if (index >= segmentCount_) {
+        level_ = levels_[segmentCount_];
+        return;
+    }
+    start_ = levels_[index];
+    level_ = start_;
+    const double end = levels_[index + 1];
+    const std::int64_t n = frames_[index];
+    if (n < 0) {  // endless: hold the start level
+        straight_ = true;
+        step_ = 0.0;
+        return;
+    }
+    const double count = static_cast<double>(n);
+    if (std::fabs(curve_) < 1e-4) {
+        straight_ = true;
+        step_ = (end - start_) / count;
+    } else {
+        straight_ = false;
+        scale_ = (end - start_) / (1.0 - std::exp(curve_));
+        growth_ = 1.0;
+        ratio_ = std::exp(curve_ / count);
+    }
+}
+
+float CurvedEnvelope::next() {
+    if (segment_ >= segmentCount_) return static_cast<float>(level_);
+    const double out = level_;
+    ++position_;
+    if (frames_[segment_] >= 0 && position_ >= frames_[segment_]) {
+        enterSegment(segment_ + 1);
+    } else if (straight_) {
+        level_ += step_;
+    } else {
+        growth_ *= ratio_;
+        level_ = start_ + scale_ * (1.0 - growth_);
+    }
+    return static_cast<float>(out);
+}
+
+void Envelope::init(double sampleRate) {
+    sampleRate_ = clampFinite(sampleRate, 1000.0, 1e6, 48000.0);
+    reset();
+}
+
+void Envelope::reset() {
+    totalFrames_ = 0;
+    frame_ = 0;
+    shaped_ = false;
+    shape_.reset();
+}
+
+void Envelope::start(const EnvelopeParams& params) {
+    frame_ = 0;
+    const double sustain = finiteOr(params.sustain, 0.0);
+    if (sustain * sampleRate_ < kMinSustainFrames) {
+        totalFrames_ = 0;
+        shaped_ = false;
+        return;
+    }
+    const double total = std::min(sustain, kMaxSeconds);
+    // SuperDirt: fadeTime = min(fadeTime, sustain * 0.19098); fade-in only when begin != 0.
+    const double fade = std::min(clampFinite(params.fadeTime, 0.0, kMaxSeconds, 0.001), total * 0.19098);
+    totalFrames_ = static_cast<std::int64_t>(std::llround(total * sampleRate_));
+    fadeOutFrames_ = static_cast<std::int64_t>(std::llround(fade * sampleRate_));
+    fadeInFrames_ = params.fadeIn ? fadeOutFrames_ : 0;
+
+    const bool hasAttack = params.attack && std::isfinite(*params.attack);
+    const bool hasRelease = params.release && !std::isnan(*params.release);
+    shaped_ = hasAttack || hasRelease;
+    if (shaped_) {
+        const double attack = hasAttack ? std::max(*params.attack, 0.0) : 0.0;
+        const double hold = std::max(finiteOr(params.hold, 0.0), 0.0);
+        // An infinite release is SuperDirt's default: the level stays at 1.
+        const double release = hasRelease ? std::max(*params.release, 0.0) : INFINITY;
+        const double levels[4] = {0.0, 1.0, 1.0, 0.0};
+        const double durations[3] = {attack, hold, release};
+        shape_.start(levels, durations, 3, -3.0, sampleRate_);
+    }
+}
+
+float Envelope::gateAt(std::int64_t frame) const {
+    // dirt_gate: Env([0, 1, 1, 0], [fadeIn, sustain, fadeOut], \sin).
+    if (frame < fadeInFrames_) {
+        const double pos = static_cast<double>(frame) / static_cast<double>(fadeInFrames_);
+        return static_cast<float>(0.5 - 0.5 * std::cos(kPi * pos));
+    }
+    const std::int64_t fadeStart = totalFrames_ - fadeOutFrames_;
+    if (frame >= fadeStart && fadeOutFrames_ > 0) {
+        const double pos = static_cast<double>(frame - fadeStart) / static_cast<double>(fadeOutFrames_);
+        return static_cast<float>(0.5 + 0.5 * std::cos(kPi * pos));
+    }
+    return 1.0f;
+}
+
+void Envelope::render(float* gains, int frames) {
+    for (int i = 0; i < frames; ++i) {
+        if (frame_ >= totalFrames_) {
+            gains[i] = 0.0f;
+            continue;
+        }
+        float g = gateAt(frame_);
+        if (shaped_) g *= shape_.next();
+        gains[i] = g;
+        ++frame_;
+    }
+}
+
+void Envelope::apply(float* buffer, int frames) {
+    for (int i = 0; i < frames; ++i) {
+        if (frame_ >= totalFrames_) {
+            buffer[i] = 0.0f;
+            continue;
+        }
+        float g = gateAt(frame_);
+        if (shaped_) g *= shape_.next();
+        buffer[i] *= g;
+        ++frame_;
+    }
+}
+
+}  // namespace seiche::audio::dsp

@@ -1,0 +1,120 @@
+#pragma once
+// Band-limited oscillator building blocks (two-point PolyBLEP / PolyBLAMP). Phases are in
+// cycles, [0, 1); increments are cycles per sample, expected in [0, 0.5).
+//
+// A naive sawtooth folds its harmonics above Nyquist back into the audible band; the
+// polynomial residuals below replace the discontinuity (or the corner, for the triangle) by
+// a short band-limited transition, which removes most of the aliasing for a few operations.
+#include <cmath>
+
+#include "audio/dsp/dsp_math.hpp"
+
+namespace seiche::audio::dsp {
+
+// Back into [0, 1) after an increment; the common case (one wrap) costs a comparison.
+inline double wrapPhase(double phase) {
+    if (phase >= 1.0) {
+        phase -= 1.0;
+        if (phase >= 1.0) phase -= std::floor(phase);
+    } else if (phase < 0.0) {
+        phase -= std::floor(phase);
+    }
+    return phase;
+}
+
+// Distance, in samples, from phase `t` to an edge at phase `edge`, taking the nearer of the
+// two occurrences around the cycle.
+inline double edgeDistance(double t, double edge, double dt) {
+    double d = t - edge;
+    if (d >= 0.5) d -= 1.0;
+    if (d < -0.5) d += 1.0;
+    return d / dt;
+}
+
+// Band-limited minus naive, for a unit step at distance x samples (x < 0: before the step).
+inline double blepResidual(double x) {
+    if (x >= 1.0 || x <= -1.0) return 0.0;
+    if (x < 0.0) return 0.5 * (x + 1.0) * (x + 1.0);
+    return -0.5 * (1.0 - x) * (1.0 - x);
+}
+
+// Band-limited minus naive, for a unit change of slope (per sample) at distance x samples:
+// the integral of the step residual.
+inline double blampResidual(double x) {
+    const double a = 1.0 - std::fabs(x);
+    return a > 0.0 ? a * a * a / 6.0 : 0.0;
+}
+
+class SawOscillator {
+public:
+    void reset(double phase = 0.0) { phase_ = phase - std::floor(phase); }
+    // Rising ramp -1..1, one drop of -2 per cycle.
+    float tick(double dt) {
+        const double t = phase_;
+        double y = 2.0 * t - 1.0;
+        if (dt > 0.0) y += -2.0 * blepResidual(edgeDistance(t, 0.0, dt));
+        advance(dt);
+        return static_cast<float>(y);
+    }
+
+private:
+    void advance(double dt) { phase_ = wrapPhase(phase_ + dt); }
+    double phase_ = 0.0;
+};
+
+class PulseOscillator {
+public:
+    void reset(double phase = 0.0) { phase_ = phase - std::floor(phase); }
+    // +1 for the first `width` of the cycle, -1 after. width is clamped to [0.01, 0.99].
+    float tick(double dt, double width = 0.5) {
+        width = std::clamp(width, 0.01, 0.99);
+        const double t = phase_;
+        double y = t < width ? 1.0 : -1.0;
+        if (dt > 0.0) {
+            y += 2.0 * blepResidual(edgeDistance(t, 0.0, dt));
+            y -= 2.0 * blepResidual(edgeDistance(t, width, dt));
+        }
+        phase_ = wrapPhase(phase_ + dt);
+        return static_cast<float>(y);
+    }
+
+private:
+    double phase_ = 0.0;
+};
+
+class TriangleOscillator {
+public:
+    void reset(double phase = 0.0) { phase_ = phase - std::floor(phase); }
+    // -1 at phase 0, +1 at phase 0.5.
+    float tick(double dt) {
+        const double t = phase_;
+        double y = t < 0.5 ? 4.0 * t - 1.0 : 3.0 - 4.0 * t;
+        if (dt > 0.0) {
+            // Slope changes by +8 cycles^-1 at phase 0 and by -8 at phase 0.5.
+            const double kink = 8.0 * dt;
+            y += kink * blampResidual(edgeDistance(t, 0.0, dt));
+            y -= kink * blampResidual(edgeDistance(t, 0.5, dt));
+        }
+        phase_ = wrapPhase(phase_ + dt);
+        return static_cast<float>(y);
+    }
+
+private:
+    double phase_ = 0.0;
+};
+
+class SineOscillator {
+public:
+    void reset(double phase = 0.0) { phase_ = phase - std::floor(phase); }
+    float tick(double dt) {
+        const float y = fastSin2Pi(phase_);
+        phase_ = wrapPhase(phase_ + dt);
+        return y;
+    }
+    double phase() const { return phase_; }
+
+private:
+    double phase_ = 0.0;
+};
+
+}  // namespace seiche::audio::dsp

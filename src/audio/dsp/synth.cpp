@@ -1,0 +1,289 @@
+#include "audio/dsp/synth.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "audio/dsp/dsp_math.hpp"
+
+namespace seiche::audio::dsp {
+
+namespace {
+
+constexpr std::string_view kNames[] = {"sine",      "saw",         "square",     "tri", "supersaw",
+                                       "supersquare", "superpiano", "fm",         "noise"};
+
+constexpr double kMiddleC = 261.6255653005986;  // Tidal's note 0
+constexpr int kControlInterval = 16;            // samples between LFO/cutoff updates
+constexpr int kPianoGlideInterval = 32;         // samples between piano pitch updates
+
+// Output levels chosen so the synths sit at similar loudness and peak below 0.9.
+constexpr float kSineLevel = 0.6f;
+constexpr float kSawLevel = 0.65f;
+constexpr float kSquareLevel = 0.4f;
+constexpr float kTriLevel = 0.65f;
+constexpr float kSuperLevel = 0.45f;  // applied after SuperDirt's tanh(x) * 2
+constexpr float kFmLevel = 0.6f;
+constexpr float kNoiseLevel = 0.5f;   // Strudel's WhiteNoise.ar(mul: 0.5)
+constexpr double kPianoPeak = 0.85;
+
+// SuperCollider's LFTri with its phase in cycles: 0 at phase 0, 1 at 1/4, -1 at 3/4.
+double lfoTriangle(double phase) {
+    const double q = 4.0 * (phase - std::floor(phase));
+    if (q < 1.0) return q;
+    if (q < 3.0) return 2.0 - q;
+    return q - 4.0;
+}
+
+}  // namespace
+
+std::optional<SynthKind> synthKindFromName(std::string_view name) {
+    for (std::size_t i = 0; i < std::size(kNames); ++i) {
+        if (name == kNames[i]) return static_cast<SynthKind>(i);
+    }
+    if (name == "sawtooth") return SynthKind::Saw;
+    if (name == "triangle") return SynthKind::Tri;
+    if (name == "white") return SynthKind::Noise;
+    return std::nullopt;
+}
+
+std::span<const std::string_view> synthNames() {
+    return {kNames, std::size(kNames)};
+}
+
+std::string_view synthName(SynthKind kind) {
+    return kNames[static_cast<std::size_t>(kind)];
+}
+
+void Synth::init(double sampleRate, int /*maxBlockSize*/) {
+    sampleRate_ = clampFinite(sampleRate, 1000.0, 1e6, 48000.0);
+    ladder_.init(sampleRate_);
+    reset();
+}
+
+void Synth::reset() {
+    frame_ = 0;
+    totalFrames_ = 0;
+}
+
+void Synth::start(SynthKind kind, double frequencyHz, const SynthParams& params) {
+    kind_ = kind;
+    const SynthParams defaults{};
+    params_ = params;
+    // Sanitise every control once, here, so the per-sample code can trust them.
+    params_.sustain = clampFinite(params.sustain, 0.0, 3600.0, 0.0);
+    params_.accelerate = clampFinite(params.accelerate, -1000.0, 1000.0, 0.0);
+    params_.voice = clampFinite(params.voice, 0.0, 1000.0, defaults.voice);
+    params_.decay = clampFinite(params.decay, 0.0, 1.0, defaults.decay);
+    params_.semitone = clampFinite(params.semitone, -96.0, 96.0, defaults.semitone);
+    params_.resonance = clampFinite(params.resonance, 0.0, 1.0, defaults.resonance);
+    params_.lfo = clampFinite(params.lfo, 0.0, 100.0, defaults.lfo);
+    params_.pitch1 = clampFinite(params.pitch1, 0.0, 1000.0, defaults.pitch1);
+    params_.speed = clampFinite(params.speed, -1000.0, 1000.0, defaults.speed);
+    params_.velocity = clampFinite(params.velocity, 0.0, 1.0, defaults.velocity);
+    params_.detune = clampFinite(params.detune, 0.0, 1.0, defaults.detune);
+    params_.fmi = clampFinite(params.fmi, 0.0, 100.0, defaults.fmi);
+    params_.fmh = clampFinite(params.fmh, 0.0, 32.0, defaults.fmh);
+
+    nyquistGuard_ = 0.45;
+    baseFrequency_ = clampFinite(frequencyHz, 0.0, nyquistGuard_ * sampleRate_, kMiddleC);
+    frame_ = 0;
+    const double sustainFrames = params_.sustain * sampleRate_;
+    totalFrames_ = sustainFrames < Envelope::kMinSustainFrames
+                       ? 0
+                       : static_cast<std::int64_t>(std::llround(sustainFrames));
+    glidePerFrame_ = totalFrames_ > 0 ? params_.accelerate / static_cast<double>(totalFrames_) : 0.0;
+
+    for (auto& saw : saws_) saw.reset(0.0);
+    for (auto& pulse : pulses_) pulse.reset(0.0);
+    sine_.reset(0.0);
+    modulator_.reset(0.0);
+    random_.reseed(params_.seed);
+    lfoPhase_ = 0.0;
+
+    switch (kind_) {
+        case SynthKind::Supersaw:
+        case SynthKind::Supersquare: {
+            ladder_.reset();
+            ladder_.setFeedback(params_.resonance * 4.0);
+            // LFTri's iphase is in quarter cycles (0..4): voice 0.5 starts 1/8 into the cycle.
+            triangle_.reset(params_.voice / 4.0);
+            secondRatio_ = std::pow(2.0, params_.semitone / 12.0);
+            if (kind_ == SynthKind::Supersquare) secondRatio_ = 1.0 / secondRatio_;
+            pulseWidth_ = params_.voice;
+            lfoPhase_ = kind_ == SynthKind::Supersaw ? 0.5 / 4.0 : 0.0;
+            // Env.pairs([[0,0],[0.05,1],[0.2,1-decay],[0.95,1-decay],[1,0]], -3) * sustain
+            const double s = params_.sustain;
+            const double level = 1.0 - params_.decay;
+            const double levels[5] = {0.0, 1.0, level, level, 0.0};
+            const double durations[4] = {0.05 * s, 0.15 * s, 0.75 * s, 0.05 * s};
+            shapeEnvelope_.start(levels, durations, 4, -3.0, sampleRate_);
+            break;
+        }
+        case SynthKind::Superpiano: {
+            // Env.linen(0.002, 0.996, 0.002, 1, -3) * sustain
+            const double s = params_.sustain;
+            const double levels[4] = {0.0, 1.0, 1.0, 0.0};
+            const double durations[3] = {0.002 * s, 0.996 * s, 0.002 * s};
+            shapeEnvelope_.start(levels, durations, 3, -3.0, sampleRate_);
+            startPiano(baseFrequency_);
+            break;
+        }
+        case SynthKind::Tri: triangle_.reset(0.25); break;  // start at 0, rising
+        default: break;
+    }
+}
+
+void Synth::startPiano(double f0) {
+    const double velocity = params_.velocity;
+    // Stiff strings: partial n sits at n * f0 * sqrt(1 + B n^2); `detune` stretches it.
+    const double inharmonicity = 0.00005 + 0.0008 * params_.detune;
+    // Harder blows excite more upper partials.
+    const double tilt = std::exp(-(0.55 - 0.4 * velocity));
+    // Low strings ring for many seconds, high ones for less than one.
+    const double baseT60 = std::clamp(7.0 * std::pow(kMiddleC / std::max(f0, 1.0), 0.55), 0.3, 16.0);
+    // The two strings of a note are tuned a third of a cent apart: their beating and the
+    // slower decay of the second give the piano's two-stage decay.
+    const double unison = std::pow(2.0, 0.35 / 1200.0) - 1.0;
+    // A hammer striking at 1/7.7 of the string weakens the partials near the 8th.
+    const double strikePosition = 1.0 / 7.7;
+
+    // The level is normalised against the brightest (velocity 1) spectrum, so a soft blow is
+    // both darker and quieter.
+    const double brightTilt = std::exp(-0.15);
+    partialCount_ = 0;
+    double amplitudeSum = 0.0;
+    for (int n = 1; n <= kMaxPartials; ++n) {
+        const double ratio = n * std::sqrt(1.0 + inharmonicity * n * n);
+        if (f0 * ratio * (1.0 + unison) >= nyquistGuard_ * sampleRate_) break;
+        const double a = (0.15 + 0.85 * std::fabs(std::sin(kPi * n * strikePosition))) /
+                         std::pow(static_cast<double>(n), 0.7) * std::pow(tilt, n - 1);
+        const double t60 = baseT60 / (1.0 + 0.35 * (n - 1));
+        for (int string = 0; string < 2; ++string) {
+            const int k = 2 * partialCount_ + string;
+            ratio_[k] = ratio * (string == 0 ? 1.0 - unison : 1.0 + unison);
+            const double stringT60 = string == 0 ? t60 : 3.0 * t60;
+            damping_[k] = std::pow(10.0, -3.0 / (stringT60 * sampleRate_));
+            amplitude_[k] = static_cast<float>(a * (string == 0 ? 0.55 : 0.45));
+            re_[k] = 1.0;
+            im_[k] = 0.0;
+        }
+        amplitudeSum += a / std::pow(tilt, n - 1) * std::pow(brightTilt, n - 1);
+        ++partialCount_;
+    }
+    updatePianoRotations(1.0);
+    const double loudness = 0.3 + 0.7 * velocity;
+    pianoGain_ = amplitudeSum > 0.0 ? kPianoPeak * loudness / amplitudeSum : 0.0;
+    // Felt hammer: a few milliseconds of low-passed noise, brighter when struck harder.
+    hammerLevel_ = 0.35 * loudness;
+    hammerDecay_ = std::exp(-1.0 / (0.003 * sampleRate_));
+    hammerLowpass_ = std::exp(-kTwoPi * (1500.0 + 4000.0 * velocity) / sampleRate_);
+    hammerState_ = 0.0;
+}
+
+void Synth::updatePianoRotations(double frequencyMultiplier) {
+    const double f0 = baseFrequency_ * frequencyMultiplier;
+    for (int k = 0; k < 2 * partialCount_; ++k) {
+        const double f = f0 * ratio_[k];
+        if (f >= nyquistGuard_ * sampleRate_) {  // glided past Nyquist: silence the partial
+            rotRe_[k] = rotIm_[k] = 0.0;
+            continue;
+        }
+        const double w = kTwoPi * f / sampleRate_;
+        rotRe_[k] = damping_[k] * std::cos(w);
+        rotIm_[k] = damping_[k] * std::sin(w);
+    }
+}
+
+float Synth::tickSuper(double dt) {
+    const double m = dt * sampleRate_ / std::max(baseFrequency_, 1e-9);  // current glide factor
+    if (frame_ % kControlInterval == 0) {
+        // SuperDirt: lfof1 = min(basefreq*10*pitch1, 22000), lfof2 = min(lfof1*(lfo+1), 22000),
+        // LFO at basefreq/64*speed (LFTri for supersaw, SinOsc for supersquare).
+        const double f = baseFrequency_ * m;
+        const double low = std::min(f * 10.0 * params_.pitch1, 22000.0);
+        const double high = std::min(low * (params_.lfo + 1.0), 22000.0);
+        const double shape = kind_ == SynthKind::Supersaw ? lfoTriangle(lfoPhase_) : fastSin2Pi(lfoPhase_);
+        ladder_.setCutoff(low + (high - low) * 0.5 * (shape + 1.0));
+        lfoPhase_ += kControlInterval * f / 64.0 * params_.speed / sampleRate_;
+        lfoPhase_ -= std::floor(lfoPhase_);
+    }
+    float x;
+    if (kind_ == SynthKind::Supersaw) {
+        const double spread = params_.voice / 50.0;
+        float saws = 0.0f;
+        for (int i = 0; i < 3; ++i) {
+            saws += saws_[static_cast<std::size_t>(i)].tick(std::min(dt * (1.0 + (i - 1) * spread), nyquistGuard_));
+        }
+        const float tri = triangle_.tick(std::min(dt * secondRatio_, nyquistGuard_));
+        x = 0.5f * saws + 0.5f * tri;
+    } else {
+        x = 0.7f * pulses_[0].tick(dt, pulseWidth_) +
+            0.3f * pulses_[1].tick(std::min(dt * secondRatio_, nyquistGuard_), pulseWidth_);
+    }
+    const float y = softClip(ladder_.tick(x)) * 2.0f;
+    return y * kSuperLevel * shapeEnvelope_.next();
+}
+
+float Synth::tickPiano() {
+    if (glidePerFrame_ != 0.0 && frame_ % kPianoGlideInterval == 0) {
+        updatePianoRotations(std::max(0.0, 1.0 + glidePerFrame_ * static_cast<double>(frame_)));
+    }
+    double sum = 0.0;
+    for (int k = 0; k < 2 * partialCount_; ++k) {
+        const double re = re_[k] * rotRe_[k] - im_[k] * rotIm_[k];
+        const double im = re_[k] * rotIm_[k] + im_[k] * rotRe_[k];
+        re_[k] = re;
+        im_[k] = im;
+        sum += amplitude_[k] * im;
+    }
+    // Hammer noise.
+    const double noise = random_.bipolar() * hammerLevel_;
+    hammerLevel_ = flushDenormal(hammerLevel_ * hammerDecay_);
+    hammerState_ = flushDenormal(noise + hammerLowpass_ * (hammerState_ - noise));
+    return static_cast<float>(sum * pianoGain_ + hammerState_ * kPianoPeak) * shapeEnvelope_.next();
+}
+
+float Synth::tickFm(double dt) {
+    const double modulation = params_.fmi * fastSin2Pi(modulator_.phase()) / kTwoPi;
+    modulator_.tick(std::min(dt * params_.fmh, nyquistGuard_));
+    const float y = fastSin2Pi(sine_.phase() + modulation);
+    sine_.tick(dt);
+    return y * kFmLevel;
+}
+
+float Synth::tick() {
+    const double glide = std::max(0.0, 1.0 + glidePerFrame_ * static_cast<double>(frame_));
+    const double dt = std::min(baseFrequency_ * glide / sampleRate_, nyquistGuard_);
+    switch (kind_) {
+        case SynthKind::Sine: return sine_.tick(dt) * kSineLevel;
+        case SynthKind::Saw: return saws_[0].tick(dt) * kSawLevel;
+        case SynthKind::Square: return pulses_[0].tick(dt, 0.5) * kSquareLevel;
+        case SynthKind::Tri: return triangle_.tick(dt) * kTriLevel;
+        case SynthKind::Supersaw:
+        case SynthKind::Supersquare: return tickSuper(dt);
+        case SynthKind::Superpiano: return tickPiano();
+        case SynthKind::Fm: return tickFm(dt);
+        case SynthKind::Noise: return random_.bipolar() * kNoiseLevel;
+    }
+    return 0.0f;
+}
+
+void Synth::process(float* out, int frames) {
+    for (int i = 0; i < frames; ++i) {
+        if (frame_ >= totalFrames_) {
+            out[i] = 0.0f;
+            continue;
+        }
+        out[i] = tick();
+        ++frame_;
+    }
+}
+
+void Synth::processAdding(float* out, int frames, float gain) {
+    for (int i = 0; i < frames && frame_ < totalFrames_; ++i) {
+        out[i] += gain * tick();
+        ++frame_;
+    }
+}
+
+}  // namespace seiche::audio::dsp
