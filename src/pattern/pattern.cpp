@@ -89,7 +89,8 @@ Pattern signal(std::function<Value(const Time&)> f) {
         const Span& s = st.span;
         if (s.begin > s.end) return;
         chargeEvents(1);
-        out.push_back(Event{std::nullopt, s, f(s.begin + (s.end - s.begin) / 2)});
+        static const Time half(1, 2);
+        out.push_back(Event{std::nullopt, s, f((s.begin + s.end) * half)});
     });
 }
 

@@ -135,3 +135,17 @@ TEST(RandomTidal, TimeToRandIsExactOnRationals) {
     // huge times do not overflow
     (void)rnd::timeToRand(Time(INT64_MAX / 3, 7));
 }
+
+// perlin is perlinWith over the time signal, fused into one signal for speed:
+// the two must agree exactly on any span (bit-identical doubles).
+TEST(RandomFusion, PerlinEqualsPerlinWithOverTime) {
+    Pattern reference = random::perlinWith(signal([](const Time& t) { return Value::dbl(t.toDouble()); }));
+    for (int i = -40; i < 400; ++i) {
+        Span s{Time(i, 7), Time(i + 3, 7)};
+        Events a = random::perlin().query(s), b = reference.query(s);
+        ASSERT_EQ(a.size(), 1u);
+        ASSERT_EQ(b.size(), 1u);
+        EXPECT_EQ(a[0].value.asDouble(), b[0].value.asDouble()) << i;
+        EXPECT_EQ(a[0].part, b[0].part);
+    }
+}
