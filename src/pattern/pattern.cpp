@@ -85,13 +85,27 @@ Pattern steady(Value v) {
 }
 
 Pattern signal(std::function<Value(const Time&)> f) {
-    return Pattern([f = std::move(f)](const State& st, Events& out) {
-        const Span& s = st.span;
-        if (s.begin > s.end) return;
-        chargeEvents(1);
-        static const Time half(1, 2);
-        out.push_back(Event{std::nullopt, s, f((s.begin + s.end) * half)});
-    });
+    auto fn = std::make_shared<const Pattern::SignalFn>(std::move(f));
+    return Pattern([fn](const State& st, Events& out) {
+               const Span& s = st.span;
+               if (s.begin > s.end) return;
+               chargeEvents(1);
+               static const Time half(1, 2);
+               out.push_back(Event{std::nullopt, s, (*fn)((s.begin + s.end) * half)});
+           })
+        .withSignal({fn, false});
+}
+
+std::optional<Value> sampleSignalFor(const Pattern& p, const Event& e) {
+    const auto& info = p.signalInfo();
+    if (!info) return std::nullopt;
+    const Span w = e.wholeOrPart();
+    if (e.part.begin >= e.part.end || w.begin >= w.end) return std::nullopt;  // zero-width: query normally
+    if (e.part.begin < w.begin || w.end < e.part.end) return std::nullopt;    // a part outside its whole
+    if (info->splitAtCycles && w.end > nextSam(w.begin)) return std::nullopt;
+    static const Time half(1, 2);
+    chargeEvents(1);
+    return (*info->fn)((w.begin + w.end) * half);
 }
 
 Pattern overlay(const Pattern& a, const Pattern& b) {
@@ -150,6 +164,12 @@ Pattern timecat(std::vector<std::pair<Time, Pattern>> ps) {
 }
 
 Pattern fmap(const Pattern& p, ValueFn f) {
+    if (const auto& info = p.signalInfo()) {
+        Pattern::SignalFn composed = [inner = info->fn, f](const Time& t) { return f((*inner)(t)); };
+        Pattern sig = signal(std::move(composed));
+        if (info->splitAtCycles) return splitQueries(sig).withSignal({sig.signalInfo()->fn, true});
+        return sig;
+    }
     return Pattern([p, f = std::move(f)](const State& st, Events& out) {
         size_t from = out.size();
         p.query(st, out);
@@ -176,6 +196,10 @@ Pattern appLeft(const Pattern& a, const Pattern& b, BinaryFn f) {
         for (const Event& ef : *left) {
             if (constant && insideOneCycle(ef)) {
                 out.push_back(Event{ef.whole, ef.part, f(ef.value, *constant), ef.refs.merged(b.constantRefs())});
+                continue;
+            }
+            if (auto sampled = sampleSignalFor(b, ef)) {
+                out.push_back(Event{ef.whole, ef.part, f(ef.value, *sampled), ef.refs});
                 continue;
             }
             right->clear();
@@ -246,7 +270,9 @@ Pattern bind(const Pattern& outer, PatternOfValue f) {
         // intersect with each cycle, as the general join below would.
         Pattern inner = f(*outer.constant());
         SourceRefs refs = outer.constantRefs();
-        return Pattern([inner, refs](const State& st, Events& out) {
+        std::optional<Pattern::SignalInfo> innerSignal = inner.signalInfo();
+        if (innerSignal) innerSignal->splitAtCycles = true;  // one sample per cycle piece
+        Pattern joined([inner, refs](const State& st, Events& out) {
             forEachCycle(st.span, [&](const Span& piece) {
                 const Span cycle = cycleOf(piece.begin);
                 ScratchEvents ins;
@@ -260,6 +286,8 @@ Pattern bind(const Pattern& outer, PatternOfValue f) {
                 }
             });
         });
+        if (innerSignal && !refs.a) return joined.withSignal(*innerSignal);
+        return joined;
     }
     return Pattern([outer, f = std::move(f)](const State& st, Events& out) {
         ScratchEvents outs, ins;
@@ -427,6 +455,8 @@ Pattern slow(const Time& r, const Pattern& p) {
 
 Pattern rotL(const Time& t, const Pattern& p) {
     if (t == Time(0)) return p;
+    if (const auto& info = p.signalInfo(); info && !info->splitAtCycles)
+        return signal([fn = info->fn, t](const Time& x) { return (*fn)(x + t); });
     return Pattern([p, t](const State& st, Events& out) {
         size_t from = out.size();
         p.query(State{{st.span.begin + t, st.span.end + t}}, out);

@@ -100,10 +100,27 @@ public:
         return p;
     }
 
+    // Set by `signal` (and kept by fmap, rotL and a join over a constant): the
+    // pattern is one continuous event per query, valued at the query's midpoint
+    // — per cycle when splitAtCycles. Lets `#` and the random filters sample it
+    // directly instead of querying.
+    using SignalFn = std::function<Value(const Time&)>;
+    struct SignalInfo {
+        std::shared_ptr<const SignalFn> fn;
+        bool splitAtCycles = false;
+    };
+    const std::optional<SignalInfo>& signalInfo() const { return signal_; }
+    Pattern withSignal(SignalInfo info) const {
+        Pattern p = *this;
+        p.signal_ = std::move(info);
+        return p;
+    }
+
 private:
     std::shared_ptr<const QueryFn> fn_;
     std::optional<Value> constant_;
     SourceRefs constantRefs_{};
+    std::optional<SignalInfo> signal_;
 };
 
 using ValueFn = std::function<Value(const Value&)>;
@@ -184,6 +201,10 @@ Pattern filterEvents(const Pattern& p, std::function<bool(const Event&)> keep);
 Pattern filterOnsets(const Pattern& p);
 Pattern filterDigital(const Pattern& p);
 Pattern filterAnalog(const Pattern& p);
+
+// Samples a signal-marked pattern for an event, as querying it over the event's
+// whole would (nullopt when the shortcut does not apply to this event).
+std::optional<Value> sampleSignalFor(const Pattern& signalPattern, const Event& e);
 
 // Applies f only to cycles whose number passes the test (Tidal's `when`).
 Pattern whenCycle(std::function<bool(int64_t)> test, std::function<Pattern(const Pattern&)> f, const Pattern& p);

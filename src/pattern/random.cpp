@@ -29,6 +29,10 @@ Pattern filterByRandom(const Pattern& p, const Pattern& prand, std::function<boo
         ScratchEvents left, right;
         p.query(st, *left);
         for (Event& ef : *left) {
+            if (auto r = sampleSignalFor(prand, ef)) {
+                if (keep(r->asDouble())) out.push_back(std::move(ef));
+                continue;
+            }
             right->clear();
             prand.query(State{ef.wholeOrPart()}, *right);
             for (const Event& ex : *right) {
