@@ -16,6 +16,7 @@ void usage(FILE* out) {
         "  query      list the events of Tidal code over a span of cycles\n"
         "  functions  list the functions and controls the language knows\n"
         "  bench      measure query speed on the benchmark patterns\n"
+        "  render     render Tidal code to a WAV or FLAC file\n"
         "\n"
         "Run `seiche-cli VERB --help` for a verb's options.\n",
         out);
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
     if (verb == "query") return seiche::cli::runQuery(args);
     if (verb == "functions") return seiche::cli::runFunctions(args);
     if (verb == "bench") return seiche::cli::runBench(args);
+    if (verb == "render") return seiche::cli::runRender(args);
     std::fprintf(stderr, "seiche-cli: unknown verb '%s' (try --help)\n", verb.c_str());
     return 2;
 }

@@ -1,0 +1,100 @@
+#include "audio/engine/mixer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace seiche::audio {
+
+Mixer::Mixer(const MixerConfig& config) : config_(config), ring_(config.ringCapacity) {
+    voices_.resize(static_cast<size_t>(std::max(1, config.voices)));
+    for (Voice& v : voices_) v.init(config.sampleRate, config.maxBlockSize);
+    orbits_.resize(static_cast<size_t>(std::max(1, config.orbits)));
+    for (Orbit& o : orbits_) {
+        for (auto* buf : {&o.left, &o.right, &o.wetLeft, &o.wetRight}) buf->assign(static_cast<size_t>(config.maxBlockSize), 0.0f);
+        o.reverb.init(config.sampleRate, config.maxBlockSize);
+        o.delay.init(config.sampleRate, config.maxBlockSize);
+    }
+    limiter_.init(config.sampleRate, config.maxBlockSize);
+}
+
+Voice& Mixer::freeVoice() {
+    Voice* oldest = &voices_[0];
+    for (Voice& v : voices_) {
+        if (!v.active()) return v;
+        if (v.serial() < oldest->serial()) oldest = &v;
+    }
+    stats_.stolenVoices.fetch_add(1, std::memory_order_relaxed);
+    return *oldest;
+}
+
+void Mixer::startTrigger(const Trigger& t, int offset) {
+    const size_t orbitIndex = std::min<size_t>(t.orbit, orbits_.size() - 1);
+    Orbit& orbit = orbits_[orbitIndex];
+    // Orbit effects follow the latest event that sets them, as SuperDirt's global effects do.
+    if (t.room >= 0) { orbit.reverb.setRoom(t.room); orbit.reverbOn = orbit.reverbOn || t.room > 0; }
+    if (t.size >= 0) orbit.reverb.setSize(t.size);
+    if (t.dry >= 0) orbit.reverb.setDry(t.dry);
+    if (t.delay >= 0) { orbit.delay.setLevel(t.delay); orbit.delayOn = orbit.delayOn || t.delay > 0; }
+    if (t.delayTime >= 0) orbit.delay.setDelayTime(t.delayTime);
+    if (t.delayFeedback >= 0) orbit.delay.setFeedback(t.delayFeedback);
+    if (t.cut != 0) {
+        for (Voice& v : voices_)
+            if (v.active() && v.cutGroup() == t.cut && v.orbit() == t.orbit) v.fadeOut();
+    }
+    Trigger copy = t;
+    copy.orbit = static_cast<uint8_t>(orbitIndex);
+    freeVoice().start(copy, offset, ++serial_);
+}
+
+void Mixer::process(int64_t firstFrame, float* left, float* right, int frames) {
+    std::fill(left, left + frames, 0.0f);
+    std::fill(right, right + frames, 0.0f);
+    int done = 0;
+    while (done < frames) {
+        const int chunk = std::min(frames - done, config_.maxBlockSize);
+        const int64_t chunkStart = firstFrame + done;
+        // Start every trigger due in this chunk at its own sample offset.
+        while (const Trigger* t = ring_.peek()) {
+            if (t->frame >= chunkStart + chunk) break;
+            int offset = 0;
+            if (t->frame < chunkStart) stats_.lateTriggers.fetch_add(1, std::memory_order_relaxed);
+            else offset = static_cast<int>(t->frame - chunkStart);
+            startTrigger(*t, offset);
+            ring_.pop();
+        }
+        renderSpan(left + done, right + done, 0, chunk);
+        done += chunk;
+    }
+    stats_.blocks.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Mixer::renderSpan(float* left, float* right, int, int frames) {
+    for (Orbit& o : orbits_) {
+        std::fill(o.left.begin(), o.left.begin() + frames, 0.0f);
+        std::fill(o.right.begin(), o.right.begin() + frames, 0.0f);
+    }
+    int active = 0;
+    for (Voice& v : voices_) {
+        if (!v.active()) continue;
+        Orbit& o = orbits_[v.orbit()];
+        if (v.render(o.left.data(), o.right.data(), frames)) ++active;
+    }
+    stats_.activeVoices.store(active, std::memory_order_relaxed);
+    if (active > stats_.peakVoices.load(std::memory_order_relaxed)) stats_.peakVoices.store(active, std::memory_order_relaxed);
+
+    for (Orbit& o : orbits_) {
+        for (int i = 0; i < frames; ++i) {
+            left[i] += o.left[static_cast<size_t>(i)];
+            right[i] += o.right[static_cast<size_t>(i)];
+        }
+        // Effects read the orbit's dry mix and add their wet signal to the output.
+        if (o.reverbOn) o.reverb.process(o.left.data(), o.right.data(), left, right, frames);
+        if (o.delayOn) o.delay.process(o.left.data(), o.right.data(), left, right, frames);
+    }
+    limiter_.process(left, right, frames);
+    float peak = stats_.peakLevel.load(std::memory_order_relaxed);
+    for (int i = 0; i < frames; ++i) peak = std::max({peak, std::abs(left[i]), std::abs(right[i])});
+    stats_.peakLevel.store(peak, std::memory_order_relaxed);
+}
+
+}  // namespace seiche::audio

@@ -1,0 +1,72 @@
+#pragma once
+// The audio thread's whole world: triggers arrive through a lock-free ring,
+// start voices at exact sample offsets, voices sum into orbit buses, each orbit
+// has its reverb and delay, and a master limiter guards the output. Everything
+// is sized in the constructor; process() never allocates, locks, logs or does I/O.
+#include <atomic>
+#include <cstdint>
+#include <vector>
+
+#include "audio/dsp/delay.hpp"
+#include "audio/dsp/limiter.hpp"
+#include "audio/dsp/reverb.hpp"
+#include "audio/engine/spsc_ring.hpp"
+#include "audio/engine/trigger.hpp"
+#include "audio/engine/voice.hpp"
+
+namespace seiche::audio {
+
+struct MixerConfig {
+    double sampleRate = 48000;
+    int maxBlockSize = 1024;
+    int voices = 512;
+    int orbits = 12;
+    size_t ringCapacity = 8192;
+};
+
+struct MixerStats {
+    std::atomic<uint64_t> blocks{0};
+    std::atomic<uint64_t> lateTriggers{0};  // arrived after their frame: started at once
+    std::atomic<uint64_t> stolenVoices{0};
+    std::atomic<int> activeVoices{0};
+    std::atomic<int> peakVoices{0};
+    std::atomic<float> peakLevel{0};  // since the last resetPeaks(), after the limiter
+};
+
+class Mixer {
+public:
+    explicit Mixer(const MixerConfig& config);
+
+    // Scheduler side: false when the ring is full.
+    bool schedule(const Trigger& t) { return ring_.push(t); }
+
+    // Audio side: renders frames [firstFrame, firstFrame + frames) into two channel buffers.
+    void process(int64_t firstFrame, float* left, float* right, int frames);
+
+    const MixerStats& stats() const { return stats_; }
+    void resetPeaks() { stats_.peakLevel.store(0); }
+    const MixerConfig& config() const { return config_; }
+    int latencyFrames() const { return limiter_.latencyFrames(); }
+
+private:
+    struct Orbit {
+        std::vector<float> left, right, wetLeft, wetRight;
+        dsp::Reverb reverb;
+        dsp::StereoDelay delay;
+        bool reverbOn = false, delayOn = false;
+    };
+
+    void startTrigger(const Trigger& t, int offset);
+    Voice& freeVoice();
+    void renderSpan(float* left, float* right, int offset, int frames);
+
+    MixerConfig config_;
+    SpscRing<Trigger> ring_;
+    std::vector<Voice> voices_;
+    std::vector<Orbit> orbits_;
+    dsp::Limiter limiter_;
+    MixerStats stats_;
+    uint64_t serial_ = 0;
+};
+
+}  // namespace seiche::audio

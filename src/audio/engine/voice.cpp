@@ -1,0 +1,151 @@
+#include "audio/engine/voice.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "audio/dsp/gain.hpp"
+
+namespace seiche::audio {
+
+void Voice::init(double sampleRate, int maxBlockSize) {
+    sampleRate_ = sampleRate;
+    buffer_.assign(static_cast<size_t>(maxBlockSize), 0.0f);
+    synth_.init(sampleRate, maxBlockSize);
+    envelope_.init(sampleRate);
+    lowpass_.init(sampleRate);
+    highpass_.init(sampleRate);
+    bandpass_.init(sampleRate);
+    vowel_.init(sampleRate, maxBlockSize);
+    squiz_.init(sampleRate, maxBlockSize);
+    fadeLength_ = std::max(1, static_cast<int>(sampleRate * 0.01));
+}
+
+void Voice::start(const Trigger& t, int offsetInBlock, uint64_t serial) {
+    trigger_ = t;
+    offset_ = offsetInBlock;
+    serial_ = serial;
+    fadeRemaining_ = -1;
+    active_ = true;
+
+    double sustain = t.sustain;
+    if (t.sample) {
+        const double frames = static_cast<double>(t.sample->frames());
+        const double b = std::clamp(t.begin, 0.0, 1.0), e = std::clamp(t.end, 0.0, 1.0);
+        firstFrame_ = std::min(b, e) * frames;
+        lastFrame_ = std::max(b, e) * frames;
+        const double rate = std::isfinite(t.rate) ? t.rate : 1.0;
+        step_ = rate == 0 ? 0 : rate;
+        position_ = step_ < 0 ? lastFrame_ - 1 : firstFrame_;
+        loopsLeft_ = std::max(1.0, std::isfinite(t.loops) ? t.loops : 1.0);
+        const double natural = step_ == 0 ? 0 : (lastFrame_ - firstFrame_) * loopsLeft_ / std::abs(step_) / sampleRate_;
+        if (sustain < 0) sustain = natural;
+        // accelerate: the rate glides from speed to speed × (1 + accelerate) over the sound.
+        const double totalFrames = std::max(1.0, sustain * sampleRate_);
+        stepGlide_ = std::isfinite(t.accelerate) ? step_ * t.accelerate / totalFrames : 0;
+    } else {
+        dsp::SynthParams params = t.synthParams;
+        if (sustain < 0) sustain = 1.0;
+        params.sustain = sustain;
+        params.accelerate = t.accelerate;
+        synth_.reset();
+        synth_.start(t.synth, t.frequency, params);
+    }
+
+    dsp::EnvelopeParams env;
+    env.sustain = std::max(0.0, sustain);
+    if (t.attack >= 0) env.attack = t.attack;
+    env.hold = std::max(0.0, t.hold);
+    if (t.release >= 0) env.release = t.release;
+    env.fadeIn = t.sample && t.begin > 0;
+    envelope_.reset();
+    envelope_.start(env);
+
+    if (t.cutoff > 0) { lowpass_.reset(); lowpass_.setParams(t.cutoff, t.resonance); }
+    if (t.hcutoff > 0) { highpass_.reset(); highpass_.setParams(t.hcutoff, t.hresonance); }
+    if (t.bandf > 0) { bandpass_.reset(); bandpass_.setParams(t.bandf, t.bandq > 0 ? t.bandq : dsp::BandpassFilter::kDefaultBandQ); }
+    if (t.vowel >= 0) { vowel_.reset(); vowel_.setParams(static_cast<dsp::Vowel>(t.vowel), t.resonance > 0 ? t.resonance : dsp::VowelFilter::kDefaultResonance); }
+    shaper_.setAmount(t.shape);
+    crusher_.setBits(t.crush);
+    decimator_.reset();
+    decimator_.setFactor(t.coarse);
+    if (t.squiz > 0) { squiz_.reset(); squiz_.setRatio(t.squiz); }
+}
+
+void Voice::fadeOut() {
+    if (active_ && fadeRemaining_ < 0) fadeRemaining_ = fadeLength_;
+}
+
+int Voice::renderSample(float* out, int frames) {
+    const Sample& s = *trigger_.sample;
+    const float* data = s.data.data();
+    const int channels = s.channels;
+    const int64_t count = static_cast<int64_t>(s.frames());
+    auto at = [&](int64_t i) -> float {
+        if (i < 0 || i >= count) return 0.0f;
+        const float* f = data + i * channels;
+        return channels == 2 ? 0.5f * (f[0] + f[1]) : f[0];
+    };
+    int produced = 0;
+    while (produced < frames) {
+        const bool forward = step_ >= 0;
+        if (step_ == 0 || (forward && position_ >= lastFrame_) || (!forward && position_ < firstFrame_)) {
+            if (step_ != 0 && loopsLeft_ > 1) {
+                loopsLeft_ -= 1;
+                position_ = forward ? position_ - (lastFrame_ - firstFrame_) : position_ + (lastFrame_ - firstFrame_);
+                continue;
+            }
+            std::fill(out + produced, out + frames, 0.0f);
+            return produced;
+        }
+        // Cubic Hermite between the four neighbours: clean at any playback rate.
+        const double p = position_;
+        const int64_t i = static_cast<int64_t>(std::floor(p));
+        const float x = static_cast<float>(p - static_cast<double>(i));
+        const float y0 = at(i - 1), y1 = at(i), y2 = at(i + 1), y3 = at(i + 2);
+        const float c1 = 0.5f * (y2 - y0);
+        const float c2 = y0 - 2.5f * y1 + 2.0f * y2 - 0.5f * y3;
+        const float c3 = 0.5f * (y3 - y0) + 1.5f * (y1 - y2);
+        out[produced++] = ((c3 * x + c2) * x + c1) * x + y1;
+        position_ += step_;
+        step_ += stepGlide_;
+    }
+    return produced;
+}
+
+void Voice::renderChain(float* buffer, int frames) {
+    envelope_.apply(buffer, frames);
+    if (trigger_.crush > 0) crusher_.process(buffer, frames);
+    if (trigger_.coarse > 1) decimator_.process(buffer, frames);
+    if (trigger_.shape > 0) shaper_.process(buffer, frames);
+    if (trigger_.squiz > 0) squiz_.process(buffer, frames);
+    if (trigger_.cutoff > 0) lowpass_.process(buffer, frames);
+    if (trigger_.hcutoff > 0) highpass_.process(buffer, frames);
+    if (trigger_.bandf > 0) bandpass_.process(buffer, frames);
+    if (trigger_.vowel >= 0) vowel_.process(buffer, frames);
+}
+
+bool Voice::render(float* busLeft, float* busRight, int frames) {
+    if (!active_) return false;
+    int start = std::min(offset_, frames);
+    offset_ -= start;
+    const int n = frames - start;
+    if (n <= 0) return true;
+    float* buf = buffer_.data();
+    if (trigger_.sample) {
+        renderSample(buf, n);
+    } else {
+        synth_.process(buf, n);
+    }
+    renderChain(buf, n);
+    if (fadeRemaining_ >= 0) {
+        for (int i = 0; i < n; ++i) {
+            buf[i] *= static_cast<float>(std::max(0, fadeRemaining_)) / static_cast<float>(fadeLength_);
+            if (fadeRemaining_ > 0) --fadeRemaining_;
+        }
+    }
+    dsp::panMonoAdding(buf, busLeft + start, busRight + start, n, dsp::panGains(trigger_.pan), trigger_.amplitude);
+    if (envelope_.finished() || fadeRemaining_ == 0 || (!trigger_.sample && synth_.finished())) active_ = false;
+    return active_;
+}
+
+}  // namespace seiche::audio

@@ -1,0 +1,58 @@
+#pragma once
+// One sounding note: a sample or a synth, through SuperDirt's per-voice chain
+// (envelope, crush, coarse, shape, squiz, filters, vowel), panned into an
+// orbit's stereo bus. Every buffer is sized in init(); start() and render()
+// never allocate.
+#include <vector>
+
+#include "audio/dsp/envelope.hpp"
+#include "audio/dsp/filters.hpp"
+#include "audio/dsp/synth.hpp"
+#include "audio/dsp/voice_fx.hpp"
+#include "audio/engine/trigger.hpp"
+
+namespace seiche::audio {
+
+class Voice {
+public:
+    void init(double sampleRate, int maxBlockSize);
+    void start(const Trigger& t, int offsetInBlock, uint64_t serial);
+    // Adds this block's sound into the orbit bus; returns false once finished.
+    bool render(float* busLeft, float* busRight, int frames);
+    void fadeOut();  // cut groups: a 10 ms fade instead of a click
+
+    bool active() const { return active_; }
+    uint8_t orbit() const { return trigger_.orbit; }
+    int32_t cutGroup() const { return trigger_.cut; }
+    uint64_t serial() const { return serial_; }  // start order, for stealing the oldest
+
+private:
+    int renderSample(float* out, int frames);
+    void renderChain(float* buffer, int frames);
+
+    double sampleRate_ = 48000;
+    std::vector<float> buffer_;
+    Trigger trigger_{};
+    bool active_ = false;
+    int offset_ = 0;  // frames to wait in the first block
+    uint64_t serial_ = 0;
+
+    // Sample playback: position in frames of the source, step per output frame.
+    double position_ = 0, step_ = 1, stepGlide_ = 0, firstFrame_ = 0, lastFrame_ = 0;
+    double loopsLeft_ = 1;
+    int fadeRemaining_ = -1;  // >= 0 while fading out after a cut
+    int fadeLength_ = 480;
+
+    dsp::Synth synth_;
+    dsp::Envelope envelope_;
+    dsp::LowpassFilter lowpass_;
+    dsp::HighpassFilter highpass_;
+    dsp::BandpassFilter bandpass_;
+    dsp::VowelFilter vowel_;
+    dsp::Shaper shaper_;
+    dsp::BitCrusher crusher_;
+    dsp::Decimator decimator_;
+    dsp::Squiz squiz_;
+};
+
+}  // namespace seiche::audio
