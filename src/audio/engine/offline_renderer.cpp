@@ -73,15 +73,20 @@ RenderReport renderToFile(const lang::Program& program, const SampleBank& bank, 
     const auto started = std::chrono::steady_clock::now();
     const int block = config.maxBlockSize;
     std::vector<float> left(static_cast<size_t>(block)), right(static_cast<size_t>(block)), interleaved(static_cast<size_t>(block) * 2);
-    for (int64_t frame = 0; frame < total; frame += block) {
-        const int n = static_cast<int>(std::min<int64_t>(block, total - frame));
+    // The limiter looks ahead, which delays everything by its latency; a file has
+    // no such excuse, so render that much longer and drop the start: onsets land
+    // on their exact frames.
+    const int64_t skip = mixer.latencyFrames();
+    for (int64_t frame = 0; frame < total + skip; frame += block) {
+        const int n = static_cast<int>(std::min<int64_t>(block, total + skip - frame));
         scheduler.fillUntil(frame + n);
         mixer.process(frame, left.data(), right.data(), n);
-        for (int i = 0; i < n; ++i) {
-            interleaved[static_cast<size_t>(2 * i)] = left[static_cast<size_t>(i)];
-            interleaved[static_cast<size_t>(2 * i + 1)] = right[static_cast<size_t>(i)];
+        const int from = static_cast<int>(std::clamp<int64_t>(skip - frame, 0, n));
+        for (int i = from; i < n; ++i) {
+            interleaved[static_cast<size_t>(2 * (i - from))] = left[static_cast<size_t>(i)];
+            interleaved[static_cast<size_t>(2 * (i - from) + 1)] = right[static_cast<size_t>(i)];
         }
-        if (sf_writef_float(out.file, interleaved.data(), n) != n) {
+        if (n - from > 0 && sf_writef_float(out.file, interleaved.data(), n - from) != n - from) {
             report.error = "writing '" + options.out.string() + "' failed: " + sf_strerror(out.file);
             return report;
         }
