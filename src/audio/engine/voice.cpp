@@ -98,14 +98,29 @@ int Voice::renderSample(float* out, int frames) {
             return produced;
         }
         // Cubic Hermite between the four neighbours: clean at any playback rate.
+        // Inside the sample (the usual case) the taps are read without bounds checks.
         const double p = position_;
         const int64_t i = static_cast<int64_t>(std::floor(p));
         const float x = static_cast<float>(p - static_cast<double>(i));
-        const float y0 = at(i - 1), y1 = at(i), y2 = at(i + 1), y3 = at(i + 2);
-        const float c1 = 0.5f * (y2 - y0);
-        const float c2 = y0 - 2.5f * y1 + 2.0f * y2 - 0.5f * y3;
-        const float c3 = 0.5f * (y3 - y0) + 1.5f * (y1 - y2);
-        out[produced++] = ((c3 * x + c2) * x + c1) * x + y1;
+        float y0, y1, y2, y3;
+        if (i >= 1 && i + 2 < count) {
+            const float* f = data + (i - 1) * channels;
+            if (channels == 2) {
+                y0 = 0.5f * (f[0] + f[1]); y1 = 0.5f * (f[2] + f[3]); y2 = 0.5f * (f[4] + f[5]); y3 = 0.5f * (f[6] + f[7]);
+            } else {
+                y0 = f[0]; y1 = f[1]; y2 = f[2]; y3 = f[3];
+            }
+        } else {
+            y0 = at(i - 1); y1 = at(i); y2 = at(i + 1); y3 = at(i + 2);
+        }
+        if (x == 0.0f) {
+            out[produced++] = y1;  // integer positions (speed 1): no interpolation at all
+        } else {
+            const float c1 = 0.5f * (y2 - y0);
+            const float c2 = y0 - 2.5f * y1 + 2.0f * y2 - 0.5f * y3;
+            const float c3 = 0.5f * (y3 - y0) + 1.5f * (y1 - y2);
+            out[produced++] = ((c3 * x + c2) * x + c1) * x + y1;
+        }
         position_ += step_;
         step_ += stepGlide_;
     }
