@@ -17,6 +17,8 @@ void usage(FILE* out) {
         "  functions  list the functions and controls the language knows\n"
         "  bench      measure query speed on the benchmark patterns\n"
         "  render     render Tidal code to a WAV or FLAC file\n"
+        "  play       play Tidal code on the audio device, then print statistics\n"
+        "  devices    list the audio output devices\n"
         "\n"
         "Run `seiche-cli VERB --help` for a verb's options.\n",
         out);
@@ -43,6 +45,8 @@ int main(int argc, char** argv) {
     if (verb == "functions") return seiche::cli::runFunctions(args);
     if (verb == "bench") return seiche::cli::runBench(args);
     if (verb == "render") return seiche::cli::runRender(args);
+    if (verb == "play") return seiche::cli::runPlay(args);
+    if (verb == "devices") return seiche::cli::runDevices(args);
     std::fprintf(stderr, "seiche-cli: unknown verb '%s' (try --help)\n", verb.c_str());
     return 2;
 }

@@ -8,6 +8,8 @@ int runQuery(const std::vector<std::string>& args);
 int runFunctions(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
 int runRender(const std::vector<std::string>& args);
+int runPlay(const std::vector<std::string>& args);
+int runDevices(const std::vector<std::string>& args);
 
 // Reads a whole file; returns false (and says why on stderr) on failure.
 bool readFile(const std::string& path, std::string& out);

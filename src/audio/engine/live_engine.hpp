@@ -1,0 +1,93 @@
+#pragma once
+// Real-time playing: a Mixer and a Scheduler driven either by an audio Device's
+// callback or, with no device, by a silent clock that advances in real time
+// (so statistics and recording still work). A scheduler thread keeps the
+// trigger ring filled `lookahead` ahead of the audio thread's frame counter.
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "audio/engine/mixer.hpp"
+#include "audio/engine/scheduler.hpp"
+#include "pattern/lang/program.hpp"
+
+namespace seiche::audio {
+
+class Device;
+class SampleBank;
+
+struct LiveEngineConfig {
+    double sampleRate = 48000;
+    double cps = 0.5625;
+    double lookaheadSeconds = 0.05;
+    double schedulerPeriodSeconds = 0.005;
+    int maxBlockSize = 1024;      // larger device buffers are mixed in chunks
+    int silentBlockFrames = 128;  // block size of the silent clock
+    int voices = 512;
+};
+
+struct LiveStats {
+    uint64_t callbacks = 0;       // device callbacks, or silent-clock blocks
+    uint64_t xruns = 0;
+    uint64_t firstXrunCallback = 0;  // 1-based; 0: no xrun
+    uint64_t lastXrunCallback = 0;
+    uint64_t lateEvents = 0;      // mixer late triggers + scheduler late events
+    double maxCallbackUs = 0;
+    uint64_t maxCallbackAt = 0;      // 1-based number of the longest callback
+    uint64_t overruns = 0;           // callbacks longer than their own period
+    int peakVoices = 0;
+    uint64_t triggers = 0;
+    uint64_t droppedTriggers = 0;
+    int64_t frames = 0;           // the engine clock
+    bool silentClock = false;
+};
+
+class LiveEngine {
+public:
+    LiveEngine(const SampleBank& bank, const LiveEngineConfig& config);
+    ~LiveEngine();
+    LiveEngine(const LiveEngine&) = delete;
+    LiveEngine& operator=(const LiveEngine&) = delete;
+
+    // Any thread: the program's statements take effect at the next scheduler window.
+    void evaluate(const lang::Program& program);
+
+    // `device` must be open at config.sampleRate (its rate); nullptr runs the
+    // silent clock. False when the device's stream would not start.
+    bool start(Device* device);
+    void stop();  // stops the device, joins the threads; safe to call twice
+    bool running() const { return running_.load(); }
+
+    LiveStats stats() const;
+    int64_t currentFrame() const { return frame_.load(std::memory_order_acquire); }
+    Scheduler& scheduler() { return scheduler_; }
+    const Mixer& mixer() const { return mixer_; }
+
+private:
+    static void renderTrampoline(void* context, float* left, float* right, int frames);
+    void render(float* left, float* right, int frames);  // audio thread
+    void schedulerLoop();
+    void silentClockLoop();
+
+    LiveEngineConfig config_;
+    Mixer mixer_;
+    Scheduler scheduler_;
+    Device* device_ = nullptr;
+    std::atomic<int64_t> frame_{0};
+    std::atomic<bool> running_{false};
+    std::mutex wakeMutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread schedulerThread_, clockThread_;
+    // Silent clock's own counters (the device counts its callbacks itself).
+    std::atomic<uint64_t> silentBlocks_{0};
+    std::atomic<int64_t> silentMaxNs_{0};
+    std::atomic<uint64_t> silentMaxAt_{0};
+    std::atomic<uint64_t> silentOverruns_{0};
+    std::vector<float> scratchLeft_, scratchRight_;
+};
+
+}  // namespace seiche::audio

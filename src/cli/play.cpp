@@ -1,0 +1,252 @@
+// seiche-cli play: Tidal code through the audio device in real time, then one line of statistics.
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "audio/engine/builtin_kit.hpp"
+#include "audio/engine/device.hpp"
+#include "audio/engine/live_engine.hpp"
+#include "audio/sample_bank.hpp"
+#include "cli/verbs.hpp"
+#include "pattern/lang/program.hpp"
+
+namespace seiche::cli {
+namespace {
+
+const char* kPlayHelp =
+    "usage: seiche-cli play [options] CODE | --file F\n"
+    "\n"
+    "Plays Tidal code on the audio device in real time, then prints one line of\n"
+    "statistics. With no device at all it says so and runs on a silent clock.\n"
+    "  --seconds S       how long to play (default 8)\n"
+    "  --api A           jack, pulse or alsa (default: the first that works, in that order)\n"
+    "  --device N        device index within the API (see `seiche-cli devices`)\n"
+    "  --rate R          sample rate (default 48000, or the device's own rate)\n"
+    "  --buffer N        buffer size in frames (default 128)\n"
+    "  --lookahead S     scheduler lookahead in seconds (default 0.05)\n"
+    "  --samples DIR     load a Dirt-Samples-style folder (repeatable)\n"
+    "  --kit-only        only the built-in kit and synths (no system sample folders)\n"
+    "  --json            print the statistics as JSON:\n"
+    "                    {\"callbacks\",\"xruns\",\"late_events\",\"max_callback_us\",\"peak_voices\",...}\n"
+    "exit status: 0 played, 1 the requested --api could not be opened, 2 bad options or code\n";
+
+bool parseNumber(const std::string& text, double& out) {
+    char* end = nullptr;
+    out = std::strtod(text.c_str(), &end);
+    return end && *end == '\0' && !text.empty();
+}
+
+std::string jsonString(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+int runPlay(const std::vector<std::string>& args) {
+    double seconds = 8, lookahead = 0.05;
+    std::optional<double> rate, buffer, deviceIndex;
+    std::optional<audio::AudioApi> api;
+    std::vector<std::string> folders;
+    bool kitOnly = false, json = false, haveCode = false;
+    std::string code;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string* {
+            if (i + 1 >= args.size()) {
+                std::fprintf(stderr, "seiche-cli play: %s needs a value\n", a.c_str());
+                return nullptr;
+            }
+            return &args[++i];
+        };
+        auto number = [&](double& slot) -> bool {
+            const std::string* v = value();
+            double x = 0;
+            if (!v || !parseNumber(*v, x)) {
+                if (v) std::fprintf(stderr, "seiche-cli play: %s needs a number, got '%s'\n", a.c_str(), v->c_str());
+                return false;
+            }
+            slot = x;
+            return true;
+        };
+        auto optNumber = [&](std::optional<double>& slot) -> bool {
+            double x = 0;
+            if (!number(x)) return false;
+            slot = x;
+            return true;
+        };
+        if (a == "--help" || a == "-h") {
+            std::fputs(kPlayHelp, stdout);
+            return 0;
+        } else if (a == "--seconds") {
+            if (!number(seconds)) return 2;
+        } else if (a == "--lookahead") {
+            if (!number(lookahead)) return 2;
+        } else if (a == "--rate") {
+            if (!optNumber(rate)) return 2;
+        } else if (a == "--buffer") {
+            if (!optNumber(buffer)) return 2;
+        } else if (a == "--device") {
+            if (!optNumber(deviceIndex)) return 2;
+        } else if (a == "--api") {
+            const std::string* v = value();
+            if (!v) return 2;
+            api = audio::parseApi(*v);
+            if (!api) {
+                std::fprintf(stderr, "seiche-cli play: unknown --api '%s' (jack, pulse or alsa)\n", v->c_str());
+                return 2;
+            }
+        } else if (a == "--samples") {
+            const std::string* v = value();
+            if (!v) return 2;
+            folders.push_back(*v);
+        } else if (a == "--kit-only") {
+            kitOnly = true;
+        } else if (a == "--json") {
+            json = true;
+        } else if (a == "--file") {
+            const std::string* v = value();
+            if (!v || !readFile(*v, code)) return 2;
+            haveCode = true;
+        } else if (!haveCode) {
+            code = a;
+            haveCode = true;
+        } else {
+            std::fprintf(stderr, "seiche-cli play: unexpected argument '%s' (quote the code as one argument)\n", a.c_str());
+            return 2;
+        }
+    }
+    if (!haveCode) {
+        std::fputs(kPlayHelp, stderr);
+        return 2;
+    }
+    if (!(seconds > 0) || seconds > 24 * 3600) {
+        std::fputs("seiche-cli play: --seconds must be between 0 and 24 hours\n", stderr);
+        return 2;
+    }
+    if (rate && (*rate < 8000 || *rate > 384000)) {
+        std::fputs("seiche-cli play: --rate must be between 8000 and 384000\n", stderr);
+        return 2;
+    }
+    if (buffer && (*buffer < 16 || *buffer > 8192)) {
+        std::fputs("seiche-cli play: --buffer must be between 16 and 8192 frames\n", stderr);
+        return 2;
+    }
+    if (!(lookahead > 0) || lookahead > 10) {
+        std::fputs("seiche-cli play: --lookahead must be between 0 and 10 seconds\n", stderr);
+        return 2;
+    }
+    auto program = lang::compile(code);
+    if (!program) {
+        std::fprintf(stderr, "%s\n", program.error->str().c_str());
+        return 2;
+    }
+
+    // The device decides the rate (a JACK server runs at its own), so open it first.
+    audio::DeviceOptions deviceOptions;
+    deviceOptions.api = api;
+    if (deviceIndex) deviceOptions.device = static_cast<int>(*deviceIndex);
+    if (rate) deviceOptions.sampleRate = static_cast<unsigned>(std::lround(*rate));
+    if (buffer) deviceOptions.bufferFrames = static_cast<unsigned>(std::lround(*buffer));
+    audio::Device device;
+    bool haveDevice = device.open(deviceOptions);
+    if (!haveDevice) {
+        if (api) {
+            std::fprintf(stderr, "seiche-cli play: cannot open %s (%s)\n", audio::apiName(*api), device.error().c_str());
+            return 1;
+        }
+        std::fprintf(stderr, "seiche-cli play: no audio device (%s); running on a silent clock\n",
+                     device.error().c_str());
+    }
+    const double engineRate = haveDevice ? device.sampleRate() : rate.value_or(48000);
+
+    audio::SampleBankOptions bankOptions;
+    bankOptions.sampleRate = engineRate;
+    audio::SampleBank bank(bankOptions);
+    audio::registerBuiltinKit(bank);
+    if (!kitOnly) {
+        bank.registerDirtSamples();
+        bank.registerSonicPiSamples();
+    }
+    for (const auto& f : folders) bank.loadFolderAsync(f);
+
+    audio::LiveEngineConfig config;
+    config.sampleRate = engineRate;
+    config.lookaheadSeconds = lookahead;
+    config.maxBlockSize = std::max(1024, haveDevice ? static_cast<int>(device.bufferFrames()) : 1024);
+    config.silentBlockFrames = buffer ? static_cast<int>(std::lround(*buffer)) : 128;
+    audio::LiveEngine engine(bank, config);
+    engine.evaluate(*program.value);
+    if (!engine.start(haveDevice ? &device : nullptr)) {
+        if (api) {
+            std::fprintf(stderr, "seiche-cli play: cannot start %s (%s)\n", audio::apiName(*api), device.error().c_str());
+            return 1;
+        }
+        std::fprintf(stderr, "seiche-cli play: the %s stream would not start (%s); running on a silent clock\n",
+                     audio::apiName(device.api()), device.error().c_str());
+        haveDevice = false;
+        if (!engine.start(nullptr)) {
+            std::fputs("seiche-cli play: the silent clock would not start\n", stderr);
+            return 1;
+        }
+    }
+
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        for (const auto& m : bank.takeMessages())
+            if (m.kind == audio::SampleMessage::Kind::Skipped)
+                std::fprintf(stderr, "seiche-cli play: %s\n", m.text().c_str());
+    }
+    engine.stop();
+    const audio::LiveStats s = engine.stats();
+    for (const auto& [name, count] : engine.scheduler().stats().unknownSounds)
+        std::fprintf(stderr, "seiche-cli play: unknown sound '%s' (%llu events silent)\n", name.c_str(),
+                     static_cast<unsigned long long>(count));
+
+    const std::string apiText = haveDevice ? audio::apiName(device.api()) : "none";
+    const std::string deviceText = haveDevice ? device.deviceName() : "";
+    const unsigned bufferFrames = haveDevice ? device.bufferFrames() : static_cast<unsigned>(config.silentBlockFrames);
+    if (json) {
+        std::printf("{\"callbacks\":%llu,\"xruns\":%llu,\"late_events\":%llu,\"max_callback_us\":%.1f,\"peak_voices\":%d,"
+                    "\"api\":%s,\"device\":%s,\"silent_clock\":%s,\"sample_rate\":%.0f,\"buffer_frames\":%u,"
+                    "\"seconds\":%.3f,\"triggers\":%llu,\"dropped_triggers\":%llu,\"first_xrun_callback\":%llu,"
+                    "\"last_xrun_callback\":%llu,\"max_callback_at\":%llu,\"overruns\":%llu}\n",
+                    static_cast<unsigned long long>(s.callbacks), static_cast<unsigned long long>(s.xruns),
+                    static_cast<unsigned long long>(s.lateEvents), s.maxCallbackUs, s.peakVoices,
+                    jsonString(apiText).c_str(), jsonString(deviceText).c_str(), s.silentClock ? "true" : "false",
+                    engineRate, bufferFrames, static_cast<double>(s.frames) / engineRate,
+                    static_cast<unsigned long long>(s.triggers), static_cast<unsigned long long>(s.droppedTriggers),
+                    static_cast<unsigned long long>(s.firstXrunCallback),
+                    static_cast<unsigned long long>(s.lastXrunCallback),
+                    static_cast<unsigned long long>(s.maxCallbackAt), static_cast<unsigned long long>(s.overruns));
+    } else {
+        std::printf("%s%s%s: %.3f s at %.0f Hz, %u-frame buffers: %llu callbacks, %llu xruns, %llu late events, "
+                    "longest callback %.1f us, %d voices at most\n",
+                    haveDevice ? apiText.c_str() : "silent clock", haveDevice ? " " : "",
+                    haveDevice ? ("'" + deviceText + "'").c_str() : "", static_cast<double>(s.frames) / engineRate,
+                    engineRate, bufferFrames, static_cast<unsigned long long>(s.callbacks),
+                    static_cast<unsigned long long>(s.xruns), static_cast<unsigned long long>(s.lateEvents),
+                    s.maxCallbackUs, s.peakVoices);
+    }
+    return 0;
+}
+
+}  // namespace seiche::cli
