@@ -228,14 +228,28 @@ float Synth::tickPiano() {
     if (glidePerFrame_ != 0.0 && frame_ % kPianoGlideInterval == 0) {
         updatePianoRotations(std::max(0.0, 1.0 + glidePerFrame_ * static_cast<double>(frame_)));
     }
-    double sum = 0.0;
-    for (int k = 0; k < 2 * partialCount_; ++k) {
+    // Four independent partial sums, so the compiler can run the rotations in
+    // SIMD lanes (a single running sum forces strict left-to-right adds).
+    double lane[4] = {0.0, 0.0, 0.0, 0.0};
+    const int count = 2 * partialCount_;
+    int k = 0;
+    for (; k + 4 <= count; k += 4) {
+        for (int j = 0; j < 4; ++j) {
+            const double re = re_[k + j] * rotRe_[k + j] - im_[k + j] * rotIm_[k + j];
+            const double im = re_[k + j] * rotIm_[k + j] + im_[k + j] * rotRe_[k + j];
+            re_[k + j] = re;
+            im_[k + j] = im;
+            lane[j] += amplitude_[k + j] * im;
+        }
+    }
+    for (; k < count; ++k) {
         const double re = re_[k] * rotRe_[k] - im_[k] * rotIm_[k];
         const double im = re_[k] * rotIm_[k] + im_[k] * rotRe_[k];
         re_[k] = re;
         im_[k] = im;
-        sum += amplitude_[k] * im;
+        lane[0] += amplitude_[k] * im;
     }
+    const double sum = (lane[0] + lane[1]) + (lane[2] + lane[3]);
     // Hammer noise.
     const double noise = random_.bipolar() * hammerLevel_;
     hammerLevel_ = flushDenormal(hammerLevel_ * hammerDecay_);
