@@ -5,6 +5,7 @@
 
 #include "audio/engine/device.hpp"
 #include "cli/verbs.hpp"
+#include "pattern/value.hpp"
 
 namespace seiche::cli {
 namespace {
@@ -17,22 +18,6 @@ const char* kDevicesHelp =
     "  --api A   only this API\n"
     "  --json    one JSON object: {\"apis\":[{\"api\",\"compiled\",\"error\",\"devices\":[...]}]}\n";
 
-std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
 
 }  // namespace
 
@@ -67,12 +52,12 @@ int runDevices(const std::vector<std::string>& args) {
         for (size_t k = 0; k < listings.size(); ++k) {
             const auto& l = listings[k];
             if (k) out += ',';
-            out += "{\"api\":" + jsonString(audio::apiName(l.api)) + ",\"compiled\":" + (l.compiled ? "true" : "false") +
-                   ",\"error\":" + (l.error.empty() ? "null" : jsonString(l.error)) + ",\"devices\":[";
+            out += "{\"api\":" + jsonQuote(audio::apiName(l.api)) + ",\"compiled\":" + (l.compiled ? "true" : "false") +
+                   ",\"error\":" + (l.error.empty() ? "null" : jsonQuote(l.error)) + ",\"devices\":[";
             for (size_t j = 0; j < l.devices.size(); ++j) {
                 const auto& d = l.devices[j];
                 if (j) out += ',';
-                out += "{\"index\":" + std::to_string(d.index) + ",\"name\":" + jsonString(d.name) +
+                out += "{\"index\":" + std::to_string(d.index) + ",\"name\":" + jsonQuote(d.name) +
                        ",\"output_channels\":" + std::to_string(d.outputChannels) +
                        ",\"default\":" + (d.isDefault ? "true" : "false") + ",\"sample_rates\":[";
                 for (size_t r = 0; r < d.sampleRates.size(); ++r)

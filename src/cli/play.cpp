@@ -8,11 +8,13 @@
 #include <thread>
 #include <vector>
 
-#include "audio/engine/builtin_kit.hpp"
+#include "audio/engine/sound_sources.hpp"
 #include "audio/engine/device.hpp"
 #include "audio/engine/live_engine.hpp"
 #include "audio/sample_bank.hpp"
+#include "cli/arguments.hpp"
 #include "cli/verbs.hpp"
+#include "pattern/value.hpp"
 #include "pattern/lang/program.hpp"
 
 namespace seiche::cli {
@@ -35,28 +37,7 @@ const char* kPlayHelp =
     "                    {\"callbacks\",\"xruns\",\"late_events\",\"max_callback_us\",\"peak_voices\",...}\n"
     "exit status: 0 played, 1 the requested --api could not be opened, 2 bad options or code\n";
 
-bool parseNumber(const std::string& text, double& out) {
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return end && *end == '\0' && !text.empty();
-}
 
-std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
 
 }  // namespace
 
@@ -64,72 +45,38 @@ int runPlay(const std::vector<std::string>& args) {
     double seconds = 8, lookahead = 0.05;
     std::optional<double> rate, buffer, deviceIndex;
     std::optional<audio::AudioApi> api;
-    std::vector<std::string> folders;
-    bool kitOnly = false, json = false, haveCode = false;
+    audio::SoundSources sources;
+    bool json = false, haveCode = false;
     std::string code;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> const std::string* {
-            if (i + 1 >= args.size()) {
-                std::fprintf(stderr, "seiche-cli play: %s needs a value\n", a.c_str());
-                return nullptr;
-            }
-            return &args[++i];
-        };
-        auto number = [&](double& slot) -> bool {
-            const std::string* v = value();
-            double x = 0;
-            if (!v || !parseNumber(*v, x)) {
-                if (v) std::fprintf(stderr, "seiche-cli play: %s needs a number, got '%s'\n", a.c_str(), v->c_str());
-                return false;
-            }
-            slot = x;
-            return true;
-        };
-        auto optNumber = [&](std::optional<double>& slot) -> bool {
-            double x = 0;
-            if (!number(x)) return false;
-            slot = x;
-            return true;
-        };
-        if (a == "--help" || a == "-h") {
+    Arguments arg("play", args);
+    while (arg.next()) {
+        const auto sound = arg.soundOption(sources);
+        if (sound == Arguments::Taken::Failed) return 2;
+        if (sound == Arguments::Taken::Yes) continue;
+        if (arg.is("--help") || arg.is("-h")) {
             std::fputs(kPlayHelp, stdout);
             return 0;
-        } else if (a == "--seconds") {
-            if (!number(seconds)) return 2;
-        } else if (a == "--lookahead") {
-            if (!number(lookahead)) return 2;
-        } else if (a == "--rate") {
-            if (!optNumber(rate)) return 2;
-        } else if (a == "--buffer") {
-            if (!optNumber(buffer)) return 2;
-        } else if (a == "--device") {
-            if (!optNumber(deviceIndex)) return 2;
-        } else if (a == "--api") {
-            const std::string* v = value();
+        } else if (arg.is("--seconds")) {
+            if (!arg.number(seconds)) return 2;
+        } else if (arg.is("--lookahead")) {
+            if (!arg.number(lookahead)) return 2;
+        } else if (arg.is("--rate")) {
+            if (!arg.number(rate)) return 2;
+        } else if (arg.is("--buffer")) {
+            if (!arg.number(buffer)) return 2;
+        } else if (arg.is("--device")) {
+            if (!arg.number(deviceIndex)) return 2;
+        } else if (arg.is("--api")) {
+            const std::string* v = arg.value();
             if (!v) return 2;
             api = audio::parseApi(*v);
             if (!api) {
                 std::fprintf(stderr, "seiche-cli play: unknown --api '%s' (jack, pulse or alsa)\n", v->c_str());
                 return 2;
             }
-        } else if (a == "--samples") {
-            const std::string* v = value();
-            if (!v) return 2;
-            folders.push_back(*v);
-        } else if (a == "--kit-only") {
-            kitOnly = true;
-        } else if (a == "--json") {
+        } else if (arg.is("--json")) {
             json = true;
-        } else if (a == "--file") {
-            const std::string* v = value();
-            if (!v || !readFile(*v, code)) return 2;
-            haveCode = true;
-        } else if (!haveCode) {
-            code = a;
-            haveCode = true;
-        } else {
-            std::fprintf(stderr, "seiche-cli play: unexpected argument '%s' (quote the code as one argument)\n", a.c_str());
+        } else if (!arg.code(code, haveCode)) {
             return 2;
         }
     }
@@ -180,12 +127,7 @@ int runPlay(const std::vector<std::string>& args) {
     audio::SampleBankOptions bankOptions;
     bankOptions.sampleRate = engineRate;
     audio::SampleBank bank(bankOptions);
-    audio::registerBuiltinKit(bank);
-    if (!kitOnly) {
-        bank.registerDirtSamples();
-        bank.registerSonicPiSamples();
-    }
-    for (const auto& f : folders) bank.loadFolderAsync(f);
+    audio::addSoundSources(bank, sources);
 
     audio::LiveEngineConfig config;
     config.sampleRate = engineRate;
@@ -231,7 +173,7 @@ int runPlay(const std::vector<std::string>& args) {
                     "\"last_xrun_callback\":%llu,\"max_callback_at\":%llu,\"overruns\":%llu}\n",
                     static_cast<unsigned long long>(s.callbacks), static_cast<unsigned long long>(s.xruns),
                     static_cast<unsigned long long>(s.lateEvents), s.maxCallbackUs, s.peakVoices,
-                    jsonString(apiText).c_str(), jsonString(deviceText).c_str(), s.silentClock ? "true" : "false",
+                    jsonQuote(apiText).c_str(), jsonQuote(deviceText).c_str(), s.silentClock ? "true" : "false",
                     engineRate, bufferFrames, static_cast<double>(s.frames) / engineRate,
                     static_cast<unsigned long long>(s.triggers), static_cast<unsigned long long>(s.droppedTriggers),
                     static_cast<unsigned long long>(s.firstXrunCallback),

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/arguments.hpp"
 #include "cli/verbs.hpp"
 #include "pattern/lang/program.hpp"
 
@@ -80,40 +81,26 @@ int runQuery(const std::vector<std::string>& args) {
     size_t maxEvents = 2'000'000;
     std::string code;
     bool haveCode = false;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](const char* flag) -> const std::string* {
-            if (i + 1 >= args.size()) {
-                std::fprintf(stderr, "seiche-cli query: %s needs a value\n", flag);
-                return nullptr;
-            }
-            return &args[++i];
-        };
-        if (a == "--help" || a == "-h") {
+    Arguments arg("query", args);
+    while (arg.next()) {
+        if (arg.is("--help") || arg.is("-h")) {
             std::fputs(kQueryHelp, stdout);
             return 0;
-        } else if (a == "--from" || a == "--to") {
-            const std::string* v = value(a.c_str());
+        } else if (arg.is("--from") || arg.is("--to")) {
+            const std::string flag = arg.current();
+            const std::string* v = arg.value();
             if (!v) return 2;
-            if (!parseTime(*v, a == "--from" ? from : to)) {
-                std::fprintf(stderr, "seiche-cli query: %s needs a time such as 2, 1/4 or 0.5, got '%s'\n", a.c_str(), v->c_str());
+            if (!parseTime(*v, flag == "--from" ? from : to)) {
+                std::fprintf(stderr, "seiche-cli query: %s needs a time such as 2, 1/4 or 0.5, got '%s'\n", flag.c_str(), v->c_str());
                 return 2;
             }
-        } else if (a == "--onsets") {
+        } else if (arg.is("--onsets")) {
             onsets = true;
-        } else if (a == "--max-events") {
-            const std::string* v = value("--max-events");
+        } else if (arg.is("--max-events")) {
+            const std::string* v = arg.value();
             if (!v) return 2;
             maxEvents = std::strtoull(v->c_str(), nullptr, 10);
-        } else if (a == "--file") {
-            const std::string* v = value("--file");
-            if (!v || !readFile(*v, code)) return 2;
-            haveCode = true;
-        } else if (!haveCode) {
-            code = a;
-            haveCode = true;
-        } else {
-            std::fprintf(stderr, "seiche-cli query: unexpected argument '%s' (quote the code as one argument)\n", a.c_str());
+        } else if (!arg.code(code, haveCode)) {
             return 2;
         }
     }

@@ -5,11 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "audio/engine/builtin_kit.hpp"
+#include "audio/engine/sound_sources.hpp"
 #include "audio/engine/offline_renderer.hpp"
 #include "audio/sample_bank.hpp"
+#include "cli/arguments.hpp"
 #include "cli/verbs.hpp"
 #include "pattern/lang/program.hpp"
+#include "pattern/value.hpp"
 
 namespace seiche::cli {
 namespace {
@@ -27,72 +29,36 @@ const char* kRenderHelp =
     "  --kit-only        only the built-in kit and synths (no system sample folders)\n"
     "  --json            print the report as JSON\n";
 
-bool parseNumber(const std::string& text, double& out) {
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);
-    return end && *end == '\0' && !text.empty();
-}
-
 }  // namespace
 
 int runRender(const std::vector<std::string>& args) {
     audio::RenderOptions options;
-    std::vector<std::string> folders;
-    bool kitOnly = false, json = false, haveCode = false;
+    audio::SoundSources sources;
+    bool json = false, haveCode = false;
     std::string code;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> const std::string* {
-            if (i + 1 >= args.size()) {
-                std::fprintf(stderr, "seiche-cli render: %s needs a value\n", a.c_str());
-                return nullptr;
-            }
-            return &args[++i];
-        };
-        auto number = [&](std::optional<double>& slot) -> bool {
-            const std::string* v = value();
-            double x = 0;
-            if (!v || !parseNumber(*v, x)) {
-                if (v) std::fprintf(stderr, "seiche-cli render: %s needs a number, got '%s'\n", a.c_str(), v->c_str());
-                return false;
-            }
-            slot = x;
-            return true;
-        };
-        if (a == "--help" || a == "-h") {
+    Arguments arg("render", args);
+    while (arg.next()) {
+        const auto sound = arg.soundOption(sources);
+        if (sound == Arguments::Taken::Failed) return 2;
+        if (sound == Arguments::Taken::Yes) continue;
+        if (arg.is("--help") || arg.is("-h")) {
             std::fputs(kRenderHelp, stdout);
             return 0;
-        } else if (a == "--out") {
-            const std::string* v = value();
+        } else if (arg.is("--out")) {
+            const std::string* v = arg.value();
             if (!v) return 2;
             options.out = *v;
-        } else if (a == "--seconds") {
-            if (!number(options.seconds)) return 2;
-        } else if (a == "--cycles") {
-            if (!number(options.cycles)) return 2;
-        } else if (a == "--cps") {
-            if (!number(options.cps)) return 2;
-        } else if (a == "--rate") {
-            std::optional<double> r;
-            if (!number(r)) return 2;
-            options.sampleRate = *r;
-        } else if (a == "--samples") {
-            const std::string* v = value();
-            if (!v) return 2;
-            folders.push_back(*v);
-        } else if (a == "--kit-only") {
-            kitOnly = true;
-        } else if (a == "--json") {
+        } else if (arg.is("--seconds")) {
+            if (!arg.number(options.seconds)) return 2;
+        } else if (arg.is("--cycles")) {
+            if (!arg.number(options.cycles)) return 2;
+        } else if (arg.is("--cps")) {
+            if (!arg.number(options.cps)) return 2;
+        } else if (arg.is("--rate")) {
+            if (!arg.number(options.sampleRate)) return 2;
+        } else if (arg.is("--json")) {
             json = true;
-        } else if (a == "--file") {
-            const std::string* v = value();
-            if (!v || !readFile(*v, code)) return 2;
-            haveCode = true;
-        } else if (!haveCode) {
-            code = a;
-            haveCode = true;
-        } else {
-            std::fprintf(stderr, "seiche-cli render: unexpected argument '%s' (quote the code as one argument)\n", a.c_str());
+        } else if (!arg.code(code, haveCode)) {
             return 2;
         }
     }
@@ -113,12 +79,7 @@ int runRender(const std::vector<std::string>& args) {
     audio::SampleBankOptions bankOptions;
     bankOptions.sampleRate = options.sampleRate;
     audio::SampleBank bank(bankOptions);
-    audio::registerBuiltinKit(bank);
-    if (!kitOnly) {
-        bank.registerDirtSamples();
-        bank.registerSonicPiSamples();
-    }
-    for (const auto& f : folders) bank.loadFolderAsync(f);
+    audio::addSoundSources(bank, sources);
     bank.waitUntilIdle();  // a render must not depend on how fast files decode
     for (const auto& m : bank.takeMessages())
         if (m.kind == audio::SampleMessage::Kind::Skipped) std::fprintf(stderr, "seiche-cli render: %s\n", m.text().c_str());
@@ -133,9 +94,9 @@ int runRender(const std::vector<std::string>& args) {
                      static_cast<unsigned long long>(count));
     const double speed = report.renderSeconds > 0 ? report.seconds / report.renderSeconds : 0;
     if (json) {
-        std::printf("{\"file\":\"%s\",\"seconds\":%.6f,\"frames\":%lld,\"triggers\":%llu,\"peak\":%.6f,\"peak_voices\":%d,"
+        std::printf("{\"file\":%s,\"seconds\":%.6f,\"frames\":%lld,\"triggers\":%llu,\"peak\":%.6f,\"peak_voices\":%d,"
                     "\"late_triggers\":%llu,\"dropped_triggers\":%llu,\"realtime_factor\":%.1f}\n",
-                    options.out.c_str(), report.seconds, static_cast<long long>(report.frames),
+                    jsonQuote(options.out.string()).c_str(), report.seconds, static_cast<long long>(report.frames),
                     static_cast<unsigned long long>(report.scheduler.triggers), report.peak, report.peakVoices,
                     static_cast<unsigned long long>(report.lateTriggers),
                     static_cast<unsigned long long>(report.scheduler.droppedTriggers), speed);

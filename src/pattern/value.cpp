@@ -171,6 +171,12 @@ void jsonString(std::string& out, const std::string& s) {
 
 }  // namespace
 
+std::string jsonQuote(const std::string& s) {
+    std::string out;
+    jsonString(out, s);
+    return out;
+}
+
 std::string Value::json() const {
     std::string out;
     switch (kind_) {

@@ -142,5 +142,6 @@ Value unionPreferRight(const Value& left, const Value& right);
 Value unionPreferLeft(const Value& left, const Value& right);
 
 std::string jsonNumber(double x);
+std::string jsonQuote(const std::string& s);  // s as a JSON string literal
 
 }  // namespace seiche

@@ -127,5 +127,15 @@ check("unknown sound", r.returncode == 0 and "unknown sound 'nosuchsound'" in r.
 path = render("flac.flac", 's "bd sn"')
 check("flac", subprocess.run(["soxi", "-t", path], capture_output=True, text=True).stdout.strip() == "flac", path)
 
+# --json is valid JSON even for a path with a quote in it.
+import json
+quoted = os.path.join(TMP, 'say "hi".wav')
+r = subprocess.run([CLI, "render", "--kit-only", "--json", "--out", quoted, 's "bd"'], capture_output=True, text=True)
+try:
+    report = json.loads(r.stdout)
+    check("json report", report["file"] == quoted and report["triggers"] == 4, r.stdout.strip())
+except ValueError:
+    check("json report", False, r.stdout.strip())
+
 print(f"{len(failures)} failed")
 sys.exit(1 if failures else 0)

@@ -79,7 +79,7 @@ RenderReport renderToFile(const lang::Program& program, const SampleBank& bank, 
     const int64_t skip = mixer.latencyFrames();
     for (int64_t frame = 0; frame < total + skip; frame += block) {
         const int n = static_cast<int>(std::min<int64_t>(block, total + skip - frame));
-        scheduler.fillUntil(frame + n);
+        scheduler.fillUntil(std::min(frame + n, total));  // the extra frames only flush the limiter
         mixer.process(frame, left.data(), right.data(), n);
         const int from = static_cast<int>(std::clamp<int64_t>(skip - frame, 0, n));
         for (int i = from; i < n; ++i) {
