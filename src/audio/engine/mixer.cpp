@@ -62,13 +62,13 @@ void Mixer::process(int64_t firstFrame, float* left, float* right, int frames) {
             startTrigger(*t, offset);
             ring_.pop();
         }
-        renderSpan(left + done, right + done, 0, chunk);
+        renderSpan(left + done, right + done, chunk);
         done += chunk;
     }
     stats_.blocks.fetch_add(1, std::memory_order_relaxed);
 }
 
-void Mixer::renderSpan(float* left, float* right, int, int frames) {
+void Mixer::renderSpan(float* left, float* right, int frames) {
     for (Orbit& o : orbits_) {
         std::fill(o.left.begin(), o.left.begin() + frames, 0.0f);
         std::fill(o.right.begin(), o.right.begin() + frames, 0.0f);

@@ -58,7 +58,7 @@ private:
 
     void startTrigger(const Trigger& t, int offset);
     Voice& freeVoice();
-    void renderSpan(float* left, float* right, int offset, int frames);
+    void renderSpan(float* left, float* right, int frames);
 
     MixerConfig config_;
     SpscRing<Trigger> ring_;
