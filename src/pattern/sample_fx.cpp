@@ -16,9 +16,6 @@ const Symbol& kEnd() { static const Symbol s("end"); return s; }
 const Symbol& kSpeed() { static const Symbol s("speed"); return s; }
 const Symbol& kUnit() { static const Symbol s("unit"); return s; }
 
-// A copy of a control map with some keys set (Map.insert).
-Value withKeys(const Value& v, std::initializer_list<std::pair<Symbol, Value>> kvs) { return insertKeys(v, kvs); }
-
 double lookupF(const Value& v, const Symbol& key, double dflt) {
     if (const Value* x = v.find(key))
         if (auto f = controlGetF(*x)) return *f;
@@ -65,7 +62,7 @@ Pattern chopBy(int64_t n, const Pattern& p) {
                 if (!part) continue;
                 double nb = (double(i) / double(n)) * d + b;
                 double ne = (double(i + 1) / double(n)) * d + b;
-                out.push_back(Event{piece, *part, withKeys(e.value, {{kBegin(), Value::dbl(nb)}, {kEnd(), Value::dbl(ne)}}),
+                out.push_back(Event{piece, *part, insertKeys(e.value, {{kBegin(), Value::dbl(nb)}, {kEnd(), Value::dbl(ne)}}),
                                     e.refs});
             }
         }
@@ -85,7 +82,7 @@ Pattern striateBy(int64_t n, const Pattern& p) {
         parts.push_back(fmap(p, [b, e](const Value& v) {
             const double ob = lookupF(v, kBegin(), 0);
             const double d = lookupF(v, kEnd(), 1) - ob;
-            return withKeys(v, {{kBegin(), Value::dbl(b * d + ob)}, {kEnd(), Value::dbl(e * d + ob)}});
+            return insertKeys(v, {{kBegin(), Value::dbl(b * d + ob)}, {kEnd(), Value::dbl(e * d + ob)}});
         }));
     }
     return fastcat(std::move(parts));
@@ -155,7 +152,7 @@ Pattern splice(const Pattern& bits, const Pattern& ipat, const Pattern& p) {
                 double d = sz / (w.end - w.begin).toDouble();
                 const Value* s = e.value.find(kSpeed());
                 double speed = (s && s->kind() == ValueKind::Double) ? d * s->asDouble() : d;
-                e.value = withKeys(e.value, {{kSpeed(), Value::dbl(speed)}});
+                e.value = insertKeys(e.value, {{kSpeed(), Value::dbl(speed)}});
             }
         });
         return withUnitC(sped);

@@ -10,23 +10,11 @@
 
 #include "pattern/lang/program.hpp"
 #include "pattern/structure.hpp"
+#include "structure_test_support.hpp"
 
 using namespace seiche;
 
 namespace {
-
-std::string format(const Events& es) {
-    std::vector<std::string> lines;
-    for (const auto& e : es) {
-        std::string s = e.whole ? e.whole->begin.str() + "-" + e.whole->end.str() : "~";
-        s += "@" + e.part.begin.str() + "-" + e.part.end.str() + ":" + e.value.json();
-        lines.push_back(s);
-    }
-    std::sort(lines.begin(), lines.end());
-    std::string out;
-    for (const auto& l : lines) out += (out.empty() ? "" : " ") + l;
-    return out;
-}
 
 // All events of a line of Tidal code over [from, to), through the whole language.
 std::string events(const std::string& code, Time from, Time to) {
@@ -34,7 +22,7 @@ std::string events(const std::string& code, Time from, Time to) {
     if (!r) return "error: " + r.error->str();
     auto es = lang::queryChecked(r.value->actions.at(0).pattern, Span{from, to});
     if (!es) return "query error: " + es.error->message;
-    return format(*es.value);
+    return showEvents(*es.value);
 }
 
 Value nx(int n) { return Value::map({{Symbol("n"), Value::note(n)}, {Symbol("s"), Value::string("x")}}); }
@@ -51,14 +39,14 @@ Pattern altThenTwo() { return fastcat({slowcat({pure(nx(0)), pure(nx(1))}), pure
 // [2, 3), outside the query, so Tidal's innerJoin drops it.
 TEST(Linger, BeyondOneCycleKeepsOnlyWhatIsInsideTheQuery) {
     Pattern p = linger(pure(Value::rational(Time(2))), altThenTwo());
-    EXPECT_EQ(format(p.query(Span{Time(0), Time(2)})),
+    EXPECT_EQ(showEvents(p.query(Span{Time(0), Time(2)})),
               "0-1/2@0-1/2:{\"n\":0,\"s\":\"x\"} 1/2-1@1/2-1:{\"n\":2,\"s\":\"x\"}");
 }
 
 // Over [0, 4) the query of cycles 1 and 2 both land in [2, 3): Tidal gives each event twice.
 TEST(Linger, BeyondOneCycleOverFourCycles) {
     Pattern p = linger(pure(Value::rational(Time(2))), altThenTwo());
-    EXPECT_EQ(format(p.query(Span{Time(0), Time(4)})),
+    EXPECT_EQ(showEvents(p.query(Span{Time(0), Time(4)})),
               "0-1/2@0-1/2:{\"n\":0,\"s\":\"x\"} 1/2-1@1/2-1:{\"n\":2,\"s\":\"x\"} "
               "2-5/2@2-5/2:{\"n\":1,\"s\":\"x\"} 2-5/2@2-5/2:{\"n\":1,\"s\":\"x\"} "
               "5/2-3@5/2-3:{\"n\":2,\"s\":\"x\"} 5/2-3@5/2-3:{\"n\":2,\"s\":\"x\"}");
@@ -69,8 +57,8 @@ TEST(Linger, ConstantAndPatternedArgumentsAgree) {
     Pattern two = pure(Value::rational(Time(2)));
     Pattern twoPatterned = slowcat({two, two});  // not a constant: joined with innerBind
     for (auto [b, e] : {std::pair{Time(0), Time(4)}, {Time(1, 2), Time(7, 2)}, {Time(-3), Time(0)}}) {
-        EXPECT_EQ(format(linger(two, altThenTwo()).query(Span{b, e})),
-                  format(linger(twoPatterned, altThenTwo()).query(Span{b, e})));
+        EXPECT_EQ(showEvents(linger(two, altThenTwo()).query(Span{b, e})),
+                  showEvents(linger(twoPatterned, altThenTwo()).query(Span{b, e})));
     }
 }
 
@@ -97,7 +85,7 @@ TEST(Linger, PatternedMixingBeyondAndWithin) {
 TEST(Stripe, TwoRandomLengthsPerCycle) {
     Pattern p = stripe(pure(Value::integer(2)),
                        fastcat({pure(snd("bd")), pure(snd("sn")), pure(snd("hh")), pure(snd("cp"))}));
-    EXPECT_EQ(format(p.query(Span{Time(0), Time(4)})),
+    EXPECT_EQ(showEvents(p.query(Span{Time(0), Time(4)})),
               "0-1/12@0-1/12:{\"s\":\"bd\"} 1-7/6@1-7/6:{\"s\":\"bd\"} 1/12-1/6@1/12-1/6:{\"s\":\"sn\"} "
               "1/2-2/3@1/2-2/3:{\"s\":\"sn\"} 1/3-1/2@1/3-1/2:{\"s\":\"bd\"} 1/4-1/3@1/4-1/3:{\"s\":\"cp\"} "
               "1/6-1/4@1/6-1/4:{\"s\":\"hh\"} 10/3-7/2@10/3-7/2:{\"s\":\"hh\"} 11/3-15/4@11/3-15/4:{\"s\":\"bd\"} "
@@ -142,7 +130,7 @@ TEST(Stripe, SlowStripe) {
 
 TEST(Press, HalfWayIntoEachEvent) {
     Pattern p = press(fastcat({pure(snd("bd")), pure(snd("sn")), pure(snd("hh"))}));
-    EXPECT_EQ(format(p.query(Span{Time(0), Time(2)})),
+    EXPECT_EQ(showEvents(p.query(Span{Time(0), Time(2)})),
               "1/2-2/3@1/2-2/3:{\"s\":\"sn\"} 1/6-1/3@1/6-1/3:{\"s\":\"bd\"} 11/6-2@11/6-2:{\"s\":\"hh\"} "
               "3/2-5/3@3/2-5/3:{\"s\":\"sn\"} 5/6-1@5/6-1:{\"s\":\"hh\"} 7/6-4/3@7/6-4/3:{\"s\":\"bd\"}");
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "structure_test_support.hpp"
 #include "pattern/structure.hpp"
 
 using namespace seiche;
@@ -173,19 +174,7 @@ PatternFn revT() {
     return [](const Pattern& p) { return rev(p); };
 }
 
-std::string show(const Pattern& p, Time from, Time to) {
-    Events es = p.query(Span{from, to});
-    std::vector<std::string> lines;
-    for (const auto& e : es) {
-        std::string s = e.whole ? e.whole->begin.str() + "-" + e.whole->end.str() : "~";
-        s += "@" + e.part.begin.str() + "-" + e.part.end.str() + ":" + e.value.json();
-        lines.push_back(s);
-    }
-    std::sort(lines.begin(), lines.end());
-    std::string out;
-    for (const auto& l : lines) out += (out.empty() ? "" : " ") + l;
-    return out;
-}
+std::string show(const Pattern& p, Time from, Time to) { return showEvents(p.query(Span{from, to})); }
 
 }  // namespace
 
