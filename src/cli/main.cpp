@@ -19,6 +19,10 @@ void usage(FILE* out) {
         "  render     render Tidal code to a WAV or FLAC file\n"
         "  play       play Tidal code on the audio device, then print statistics\n"
         "  devices    list the audio output devices\n"
+        "  features   print the MFCC (and optional extra) features of sound files\n"
+        "  train      train a taste classifier from a labelled data CSV\n"
+        "  evaluate   measure a classifier on a held-out split or by cross-validation\n"
+        "  classify   label sound files or a data CSV with a trained model\n"
         "\n"
         "Run `seiche-cli VERB --help` for a verb's options.\n",
         out);
@@ -47,6 +51,10 @@ int main(int argc, char** argv) {
     if (verb == "render") return seiche::cli::runRender(args);
     if (verb == "play") return seiche::cli::runPlay(args);
     if (verb == "devices") return seiche::cli::runDevices(args);
+    if (verb == "features") return seiche::cli::runFeatures(args);
+    if (verb == "train") return seiche::cli::runTrain(args);
+    if (verb == "evaluate") return seiche::cli::runEvaluate(args);
+    if (verb == "classify") return seiche::cli::runClassify(args);
     std::fprintf(stderr, "seiche-cli: unknown verb '%s' (try --help)\n", verb.c_str());
     return 2;
 }
