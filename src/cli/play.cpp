@@ -24,12 +24,15 @@ const char* kPlayHelp =
     "usage: seiche-cli play [options] CODE | --file F\n"
     "\n"
     "Plays Tidal code on the audio device in real time, then prints one line of\n"
-    "statistics. With no device at all it says so and runs on a silent clock.\n"
+    "statistics. With no device at all it says so and runs on a silent clock. A device\n"
+    "that goes away while playing hands over to the silent clock, and it is reopened\n"
+    "every second until it comes back; both moments are reported on stderr.\n"
     "  --seconds S       how long to play (default 8)\n"
     "  --api A           jack, pulse or alsa (default: the first that works, in that order)\n"
     "  --device N        device index within the API (see `seiche-cli devices`)\n"
     "  --rate R          sample rate (default 48000, or the device's own rate)\n"
     "  --buffer N        buffer size in frames (default 128)\n"
+    "  --no-device       run on the silent clock without opening a device\n"
     "  --lookahead S     scheduler lookahead in seconds (default 0.05)\n"
     "  --samples DIR     load a Dirt-Samples-style folder (repeatable)\n"
     "  --kit-only        only the built-in kit and synths (no system sample folders)\n"
@@ -46,7 +49,7 @@ int runPlay(const std::vector<std::string>& args) {
     std::optional<double> rate, buffer, deviceIndex;
     std::optional<audio::AudioApi> api;
     audio::SoundSources sources;
-    bool json = false, haveCode = false;
+    bool json = false, haveCode = false, noDevice = false;
     std::string code;
     Arguments arg("play", args);
     while (arg.next()) {
@@ -76,6 +79,8 @@ int runPlay(const std::vector<std::string>& args) {
             }
         } else if (arg.is("--json")) {
             json = true;
+        } else if (arg.is("--no-device")) {
+            noDevice = true;
         } else if (!arg.code(code, haveCode)) {
             return 2;
         }
@@ -113,8 +118,10 @@ int runPlay(const std::vector<std::string>& args) {
     if (rate) deviceOptions.sampleRate = static_cast<unsigned>(std::lround(*rate));
     if (buffer) deviceOptions.bufferFrames = static_cast<unsigned>(std::lround(*buffer));
     audio::Device device;
-    bool haveDevice = device.open(deviceOptions);
-    if (!haveDevice) {
+    bool haveDevice = !noDevice && device.open(deviceOptions);
+    if (noDevice) {
+        // asked for: nothing to say
+    } else if (!haveDevice) {
         if (api) {
             std::fprintf(stderr, "seiche-cli play: cannot open %s (%s)\n", audio::apiName(*api), device.error().c_str());
             return 1;
@@ -151,8 +158,17 @@ int runPlay(const std::vector<std::string>& args) {
     }
 
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    uint64_t losses = 0, recoveries = 0;
     while (std::chrono::steady_clock::now() < until) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        const audio::LiveStats now = engine.stats();
+        if (now.deviceLosses != losses)
+            std::fprintf(stderr, "seiche-cli play: the audio device went away; the music goes on on a silent clock\n");
+        if (now.deviceRecoveries != recoveries)
+            std::fprintf(stderr, "seiche-cli play: the audio device is back (%s '%s')\n", audio::apiName(device.api()),
+                         device.deviceName().c_str());
+        losses = now.deviceLosses;
+        recoveries = now.deviceRecoveries;
         for (const auto& m : bank.takeMessages())
             if (m.kind == audio::SampleMessage::Kind::Skipped)
                 std::fprintf(stderr, "seiche-cli play: %s\n", m.text().c_str());
@@ -170,7 +186,8 @@ int runPlay(const std::vector<std::string>& args) {
         std::printf("{\"callbacks\":%llu,\"xruns\":%llu,\"late_events\":%llu,\"max_callback_us\":%.1f,\"peak_voices\":%d,"
                     "\"api\":%s,\"device\":%s,\"silent_clock\":%s,\"sample_rate\":%.0f,\"buffer_frames\":%u,"
                     "\"seconds\":%.3f,\"triggers\":%llu,\"dropped_triggers\":%llu,\"first_xrun_callback\":%llu,"
-                    "\"last_xrun_callback\":%llu,\"max_callback_at\":%llu,\"overruns\":%llu}\n",
+                    "\"last_xrun_callback\":%llu,\"max_callback_at\":%llu,\"overruns\":%llu,\"device_losses\":%llu,"
+                    "\"device_recoveries\":%llu}\n",
                     static_cast<unsigned long long>(s.callbacks), static_cast<unsigned long long>(s.xruns),
                     static_cast<unsigned long long>(s.lateEvents), s.maxCallbackUs, s.peakVoices,
                     jsonQuote(apiText).c_str(), jsonQuote(deviceText).c_str(), s.silentClock ? "true" : "false",
@@ -178,7 +195,8 @@ int runPlay(const std::vector<std::string>& args) {
                     static_cast<unsigned long long>(s.triggers), static_cast<unsigned long long>(s.droppedTriggers),
                     static_cast<unsigned long long>(s.firstXrunCallback),
                     static_cast<unsigned long long>(s.lastXrunCallback),
-                    static_cast<unsigned long long>(s.maxCallbackAt), static_cast<unsigned long long>(s.overruns));
+                    static_cast<unsigned long long>(s.maxCallbackAt), static_cast<unsigned long long>(s.overruns),
+                    static_cast<unsigned long long>(s.deviceLosses), static_cast<unsigned long long>(s.deviceRecoveries));
     } else {
         std::printf("%s%s%s: %.3f s at %.0f Hz, %u-frame buffers: %llu callbacks, %llu xruns, %llu late events, "
                     "longest callback %.1f us, %d voices at most\n",

@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
 """Real-time playing through RtAudio's JACK API against a real JACK server.
 
-usage: jack_play_test.py SEICHE_CLI (server|no-server)
+usage: jack_play_test.py SEICHE_CLI (server|no-server|recover|trap)
 
 server:    starts `jackd -d dummy -r 48000 -p 128` under a unique server name,
            plays a dense 8-channel pattern for 6 s through `seiche-cli play
            --api jack` and requires no xruns, no late events and >= 32 voices.
 no-server: `play --api jack` with no server exits 1 with one line; play with
            no usable device at all runs on a silent clock (exit 0).
+recover:   the JACK server quits in the middle of playing and comes back: the
+           music goes on on the silent clock, then through JACK again.
+trap:      SEICHE_CLI is the allocation-trap build (tests/alloc_trap): it aborts
+           when asked to allocate inside a callback scope, and plays the dense
+           pattern on the silent clock for 4 s without aborting.
+The server and recover cases are run with the allocation-trap build too, so
+every callback through JACK is checked for allocations and frees.
 
 jackd missing is a failure, not a skip: scripts/test installs Debian's jackd2.
 
@@ -263,11 +270,61 @@ def case_no_server():
               "--api alsa without a card exits 1 with one line: %d %r" % (r.returncode, r.stderr))
 
 
+def case_recover():
+    name = unique_name()
+    with tempfile.TemporaryFile("w+") as log:
+        proc = start_jackd(name, log)
+        env = base_env(name)
+        player = subprocess.Popen([CLI, "play", "--api", "jack", "--kit-only", "--seconds", "10", "--json", DENSE],
+                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            time.sleep(2.5)
+            stop_jackd(proc)
+            time.sleep(2.5)
+            proc = start_jackd(name, log)
+            out, err = player.communicate(timeout=60)
+        finally:
+            if player.poll() is None:
+                player.kill()
+            stop_jackd(proc)
+    print("stdout: %s stderr: %s" % (out, err), flush=True)
+    check(player.returncode == 0, "play survives the JACK server quitting (exit %d)" % player.returncode)
+    stats, why = parse_stats(out)
+    if not check(stats is not None, "play prints one JSON line " + why):
+        return
+    check(stats["device_losses"] >= 1, "the loss was noticed (%d)" % stats["device_losses"])
+    check(stats["device_recoveries"] >= 1, "the device came back (%d)" % stats["device_recoveries"])
+    check("went away" in err and "is back" in err, "both moments are reported on stderr: %r" % err)
+    check(stats["silent_clock"] is False and stats["api"] == "jack", "it ends playing through JACK again")
+    # The clock never stopped: the silent clock covered the gap (less the watchdog's 0.5 s stall timeout).
+    check(stats["seconds"] >= 8.5, "the engine clock ran %.2f s of 10" % stats["seconds"])
+    check(stats["late_events"] == 0, "no late events across the hand-overs (%d)" % stats["late_events"])
+
+
+def case_trap():
+    env = base_env(unique_name())
+    self_test = dict(env, SEICHE_ALLOC_TRAP_SELFTEST="1")
+    r = subprocess.run([CLI, "--version"], env=self_test, capture_output=True, text=True, timeout=30)
+    check(r.returncode < 0 and "alloc-trap: allocation inside the audio callback" in r.stderr,
+          "the trap build aborts on an allocation inside a callback scope (exit %d, %r)" % (r.returncode, r.stderr))
+    r = run(["play", "--no-device", "--kit-only", "--seconds", "4", "--json", DENSE], env, timeout=60)
+    check(r.returncode == 0, "4 s of the dense pattern on the silent clock never allocate (exit %d, %r)"
+          % (r.returncode, r.stderr))
+    stats, why = parse_stats(r.stdout)
+    if check(stats is not None, "play prints one JSON line " + why):
+        check(stats["silent_clock"] is True and stats["peak_voices"] >= 32,
+              "the silent clock mixed a dense load (%d voices)" % stats["peak_voices"])
+
+
 if __name__ == "__main__":
     if CASE == "server":
         case_server()
     elif CASE == "no-server":
         case_no_server()
+    elif CASE == "recover":
+        case_recover()
+    elif CASE == "trap":
+        case_trap()
     else:
         sys.exit("unknown case " + CASE)
     if failures:

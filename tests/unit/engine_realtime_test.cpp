@@ -8,6 +8,7 @@
 #include <new>
 #include <vector>
 
+#include "alloc_trap/replaced_operators.hpp"
 #include "audio/engine/builtin_kit.hpp"
 #include "audio/engine/mixer.hpp"
 #include "audio/engine/scheduler.hpp"
@@ -17,31 +18,18 @@
 namespace {
 thread_local bool onAudioThread = false;
 std::atomic<long> audioAllocations{0};
+}  // namespace
 
-void* allocate(std::size_t n) {
+void* trackedAllocate(std::size_t n) {
     if (onAudioThread) audioAllocations.fetch_add(1);
     void* p = std::malloc(n ? n : 1);
     if (!p) throw std::bad_alloc();
     return p;
 }
-void release(void* p) noexcept {
+void trackedRelease(void* p) noexcept {
     if (onAudioThread && p) audioAllocations.fetch_add(1);
     std::free(p);
 }
-}  // namespace
-
-void* operator new(std::size_t n) { return allocate(n); }
-void* operator new[](std::size_t n) { return allocate(n); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-    try { return allocate(n); } catch (...) { return nullptr; }
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-    try { return allocate(n); } catch (...) { return nullptr; }
-}
-void operator delete(void* p) noexcept { release(p); }
-void operator delete[](void* p) noexcept { release(p); }
-void operator delete(void* p, std::size_t) noexcept { release(p); }
-void operator delete[](void* p, std::size_t) noexcept { release(p); }
 
 using namespace seiche;
 using namespace seiche::audio;

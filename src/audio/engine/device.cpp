@@ -1,5 +1,7 @@
 #include "audio/engine/device.hpp"
 
+#include "audio/engine/audio_thread.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -181,6 +183,7 @@ int Device::onAudio(void* output, unsigned frames, bool underflow) {
     float* right = left + frames;  // RTAUDIO_NONINTERLEAVED: one channel after the other
     RenderFunction f = function_.load(std::memory_order_acquire);
     if (f) {
+        audio_thread::CallbackScope inCallback;
         f(context_.load(std::memory_order_relaxed), left, right, static_cast<int>(frames));
     } else {
         std::memset(output, 0, sizeof(float) * 2 * frames);
@@ -267,6 +270,7 @@ bool Device::tryOpen(AudioApi api, const DeviceOptions& options, std::string& wh
 bool Device::open(const DeviceOptions& options) {
     stop();
     error_.clear();
+    lastOptions_ = options;
     std::string reasons;
     for (AudioApi api : apiPreference()) {
         if (options.api && *options.api != api) continue;
@@ -281,6 +285,23 @@ bool Device::open(const DeviceOptions& options) {
     }
     error_ = reasons.empty() ? "no audio API" : reasons;
     return false;
+}
+
+bool Device::reopen(unsigned sampleRate) {
+    DeviceOptions options = lastOptions_;
+    options.sampleRate = sampleRate;
+    const DeviceOptions remembered = lastOptions_;
+    const bool opened = open(options);
+    lastOptions_ = remembered;
+    return opened;
+}
+
+bool Device::isOpenStream() const {
+    try {
+        return open_ && impl_->rt && impl_->rt->isStreamOpen();
+    } catch (...) {
+        return false;
+    }
 }
 
 bool Device::start() {

@@ -73,6 +73,11 @@ public:
     void setRenderFunction(RenderFunction function, void* context);
     bool start();
     void stop();   // stops and closes the stream; safe to call twice
+    // Opens again with the options of the last open(), on the API that worked
+    // then, at `sampleRate` (the engine's rate cannot change under it).
+    bool reopen(unsigned sampleRate);
+    // False once the stream was closed under us (a JACK server that quit closes it).
+    bool isOpenStream() const;
     bool isOpen() const { return open_; }
     bool isRunning() const;
 
@@ -100,6 +105,7 @@ private:
     unsigned sampleRate_ = 0;
     unsigned bufferFrames_ = 0;
     std::string error_;
+    DeviceOptions lastOptions_;
 };
 
 }  // namespace seiche::audio

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "audio/engine/audio_thread.hpp"
 #include "audio/engine/device.hpp"
 
 namespace seiche::audio {
@@ -65,25 +66,114 @@ bool LiveEngine::start(Device* device) {
             stop();
             return false;
         }
+        onDevice_.store(true);
+        supervisorThread_ = std::thread([this] { superviseDevice(); });
     } else {
-        clockThread_ = std::thread([this] { silentClockLoop(); });
+        startSilentClock();
     }
     return true;
 }
 
 void LiveEngine::stop() {
-    if (device_) {
-        device_->stop();  // the callback no longer runs after this
-        device_->setRenderFunction(nullptr, nullptr);
-    }
     {
         std::lock_guard lock(wakeMutex_);
         stopping_ = true;
     }
     wake_.notify_all();
+    if (supervisorThread_.joinable()) supervisorThread_.join();
+    if (device_) {
+        device_->stop();  // the callback no longer runs after this
+        device_->setRenderFunction(nullptr, nullptr);
+    }
+    onDevice_.store(false);
     if (clockThread_.joinable()) clockThread_.join();
     if (schedulerThread_.joinable()) schedulerThread_.join();
     running_.store(false);
+}
+
+void LiveEngine::startSilentClock() {
+    {
+        std::lock_guard lock(wakeMutex_);
+        clockStopping_ = false;
+    }
+    clockThread_ = std::thread([this] { silentClockLoop(); });
+}
+
+void LiveEngine::stopSilentClock() {
+    {
+        std::lock_guard lock(wakeMutex_);
+        clockStopping_ = true;
+    }
+    wake_.notify_all();
+    if (clockThread_.joinable()) clockThread_.join();
+}
+
+void LiveEngine::superviseDevice() {
+    using clock = std::chrono::steady_clock;
+    const auto stall = std::chrono::duration<double>(config_.deviceStallSeconds);
+    const auto retry = std::chrono::duration<double>(config_.deviceRetrySeconds);
+    uint64_t lastCallbacks = device_->stats().callbacks.load();
+    auto lastProgress = clock::now();
+    auto nextAttempt = clock::now();
+    std::unique_lock lock(wakeMutex_);
+    while (!stopping_) {
+        wake_.wait_for(lock, std::chrono::milliseconds(50), [this] { return stopping_; });
+        if (stopping_) break;
+        lock.unlock();
+        const auto now = clock::now();
+        if (onDevice_.load()) {
+            const uint64_t callbacks = device_->stats().callbacks.load();
+            if (callbacks != lastCallbacks) {
+                lastCallbacks = callbacks;
+                lastProgress = now;
+            }
+            if (!device_->isRunning() || now - lastProgress > stall) {
+                abandonDevice();
+                nextAttempt = now + std::chrono::duration_cast<clock::duration>(retry);
+            }
+        } else if (now >= nextAttempt) {
+            nextAttempt = now + std::chrono::duration_cast<clock::duration>(retry);
+            if (resumeDevice()) {
+                lastCallbacks = device_->stats().callbacks.load();
+                lastProgress = clock::now();
+            }
+        }
+        lock.lock();
+    }
+}
+
+void LiveEngine::abandonDevice() {
+    // Silence first: should the callback still run, it must not touch the mixer
+    // while the silent clock does.
+    device_->setRenderFunction(nullptr, nullptr);
+    // A JACK server that quits makes RtAudio close the stream on a thread of its own;
+    // let that finish before the stream object goes.
+    for (int i = 0; i < 40 && device_->isOpenStream() && !device_->isRunning(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    device_->stop();
+    onDevice_.store(false);
+    deviceLosses_.fetch_add(1);
+    startSilentClock();
+}
+
+bool LiveEngine::resumeDevice() {
+    const auto rate = static_cast<unsigned>(std::lround(config_.sampleRate));
+    if (!device_->reopen(rate)) return false;
+    if (device_->sampleRate() != rate) {  // the engine's clock cannot change rate under the music
+        device_->stop();
+        return false;
+    }
+    stopSilentClock();
+    device_->setRenderFunction(&LiveEngine::renderTrampoline, this);
+    if (!device_->start()) {
+        device_->setRenderFunction(nullptr, nullptr);
+        device_->stop();
+        startSilentClock();
+        return false;
+    }
+    onDevice_.store(true);
+    deviceRecoveries_.fetch_add(1);
+    return true;
 }
 
 void LiveEngine::schedulerLoop() {
@@ -104,14 +194,17 @@ void LiveEngine::silentClockLoop() {
     const auto t0 = clock::now();
     const int64_t frame0 = frame_.load();
     std::unique_lock lock(wakeMutex_);
-    while (!stopping_) {
+    while (!stopping_ && !clockStopping_) {
         lock.unlock();
         // Mix every block whose time has come, so the clock keeps real time even after a stall.
         const double elapsed = std::chrono::duration<double>(clock::now() - t0).count();
         const auto due = frame0 + static_cast<int64_t>(elapsed * config_.sampleRate);
         while (frame_.load(std::memory_order_relaxed) + block <= due) {
             const auto started = clock::now();
-            render(scratchLeft_.data(), scratchRight_.data(), block);
+            {
+                audio_thread::CallbackScope inCallback;
+                render(scratchLeft_.data(), scratchRight_.data(), block);
+            }
             const uint64_t number = silentBlocks_.fetch_add(1, std::memory_order_relaxed) + 1;
             const int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - started).count();
             if (static_cast<double>(ns) * config_.sampleRate > static_cast<double>(block) * 1e9)
@@ -125,7 +218,7 @@ void LiveEngine::silentClockLoop() {
         const auto wakeAt = t0 + std::chrono::duration_cast<clock::duration>(
                                      std::chrono::duration<double>(static_cast<double>(next) / config_.sampleRate));
         lock.lock();
-        wake_.wait_until(lock, wakeAt, [this] { return stopping_; });
+        wake_.wait_until(lock, wakeAt, [this] { return stopping_ || clockStopping_; });
     }
 }
 
@@ -138,21 +231,27 @@ LiveStats LiveEngine::stats() const {
     s.triggers = sched.triggers;
     s.droppedTriggers = sched.droppedTriggers;
     s.frames = frame_.load();
+    // Counters add up over both clocks: a lost device leaves its share behind.
+    s.callbacks = silentBlocks_.load();
+    s.maxCallbackUs = static_cast<double>(silentMaxNs_.load()) / 1000.0;
+    s.maxCallbackAt = silentMaxAt_.load();
+    s.overruns = silentOverruns_.load();
     if (device_) {
-        s.callbacks = device_->stats().callbacks.load();
-        s.xruns = device_->stats().xruns.load();
-        s.firstXrunCallback = device_->stats().firstXrunCallback.load();
-        s.lastXrunCallback = device_->stats().lastXrunCallback.load();
-        s.maxCallbackUs = static_cast<double>(device_->stats().maxCallbackNs.load()) / 1000.0;
-        s.maxCallbackAt = device_->stats().maxCallbackAt.load();
-        s.overruns = device_->stats().overruns.load();
-    } else {
-        s.silentClock = true;
-        s.callbacks = silentBlocks_.load();
-        s.maxCallbackUs = static_cast<double>(silentMaxNs_.load()) / 1000.0;
-        s.maxCallbackAt = silentMaxAt_.load();
-        s.overruns = silentOverruns_.load();
+        const DeviceStats& d = device_->stats();
+        s.callbacks += d.callbacks.load();
+        s.xruns = d.xruns.load();
+        s.firstXrunCallback = d.firstXrunCallback.load();
+        s.lastXrunCallback = d.lastXrunCallback.load();
+        const double deviceMaxUs = static_cast<double>(d.maxCallbackNs.load()) / 1000.0;
+        if (deviceMaxUs >= s.maxCallbackUs) {
+            s.maxCallbackUs = deviceMaxUs;
+            s.maxCallbackAt = d.maxCallbackAt.load();
+        }
+        s.overruns += d.overruns.load();
     }
+    s.silentClock = device_ == nullptr || (running_.load() && !onDevice_.load());
+    s.deviceLosses = deviceLosses_.load();
+    s.deviceRecoveries = deviceRecoveries_.load();
     return s;
 }
 

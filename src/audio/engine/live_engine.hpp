@@ -27,6 +27,10 @@ struct LiveEngineConfig {
     int maxBlockSize = 1024;      // larger device buffers are mixed in chunks
     int silentBlockFrames = 128;  // block size of the silent clock
     int voices = 512;
+    // Device watchdog: a stream that stops by itself, or whose callbacks stall this
+    // long, is lost; the silent clock takes over and the device is reopened every retry period.
+    double deviceStallSeconds = 0.5;
+    double deviceRetrySeconds = 1.0;
 };
 
 struct LiveStats {
@@ -42,7 +46,9 @@ struct LiveStats {
     uint64_t triggers = 0;
     uint64_t droppedTriggers = 0;
     int64_t frames = 0;           // the engine clock
-    bool silentClock = false;
+    bool silentClock = false;     // the silent clock is driving the engine right now
+    uint64_t deviceLosses = 0;    // times the device went away while playing
+    uint64_t deviceRecoveries = 0;  // times it came back
 };
 
 class LiveEngine {
@@ -71,17 +77,25 @@ private:
     void render(float* left, float* right, int frames);  // audio thread
     void schedulerLoop();
     void silentClockLoop();
+    void startSilentClock();
+    void stopSilentClock();
+    void superviseDevice();          // watchdog thread, only with a device
+    void abandonDevice();            // device lost: hand the clock to the silent one
+    bool resumeDevice();             // reopened: hand the clock back to the device
 
     LiveEngineConfig config_;
     Mixer mixer_;
     Scheduler scheduler_;
     Device* device_ = nullptr;
+    std::atomic<bool> onDevice_{false};  // who calls render(): the device, or the silent clock
     std::atomic<int64_t> frame_{0};
     std::atomic<bool> running_{false};
     std::mutex wakeMutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
-    std::thread schedulerThread_, clockThread_;
+    bool clockStopping_ = false;
+    std::thread schedulerThread_, clockThread_, supervisorThread_;
+    std::atomic<uint64_t> deviceLosses_{0}, deviceRecoveries_{0};
     // Silent clock's own counters (the device counts its callbacks itself).
     std::atomic<uint64_t> silentBlocks_{0};
     std::atomic<int64_t> silentMaxNs_{0};
