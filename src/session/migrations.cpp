@@ -8,7 +8,7 @@ namespace {
 
 // Times are ISO 8601 UTC text with milliseconds: readable in the sqlite3 shell and sortable.
 constexpr std::array kMigrations{
-    Migration{1, "datasets, labelled examples with stored features, and models",
+    Migration{1, "datasets, labelled examples with stored features, feature sets, and models",
               R"sql(
 CREATE TABLE datasets (
     id         INTEGER PRIMARY KEY,
@@ -26,6 +26,10 @@ CREATE TABLE examples (
     UNIQUE (dataset_id, sound)
 );
 CREATE INDEX examples_by_sound ON examples (sound, feature_set);
+CREATE TABLE feature_sets (
+    name    TEXT PRIMARY KEY,
+    columns TEXT NOT NULL  -- a JSON array of column names, in stored order
+);
 CREATE TABLE models (
     id         INTEGER PRIMARY KEY,
     name       TEXT NOT NULL UNIQUE CHECK (length(name) > 0),

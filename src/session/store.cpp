@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 #include "session/feature_blob.hpp"
 #include "session/migrations.hpp"
@@ -195,6 +196,42 @@ StoreResult<std::optional<std::vector<double>>> Store::knownFeatures(const std::
     if (!*row) return std::optional<std::vector<double>>{};
     const auto blob = select->blob(0);
     return decodeFeatures(blob);
+}
+
+// --- feature sets ----------------------------------------------------------
+
+StoreStatus Store::putFeatureColumns(const std::string& featureSet, const std::vector<std::string>& columns) {
+    if (featureSet.empty() || columns.empty())
+        return storeError(StoreErrorKind::Invalid, "a feature set needs a name and columns");
+    auto known = featureColumns(featureSet);
+    if (known) {
+        if (*known == columns) return Done{};
+        return storeError(StoreErrorKind::Invalid, "feature set '" + featureSet + "' already has other columns");
+    }
+    if (known.error->kind != StoreErrorKind::NotFound) return *known.error;
+    auto insert = database_.prepare("INSERT INTO feature_sets (name, columns) VALUES (?1, ?2)");
+    if (!insert) return *insert.error;
+    insert->bind(1, featureSet).bind(2, nlohmann::json(columns).dump());
+    return insert->run();
+}
+
+StoreResult<std::vector<std::string>> Store::featureColumns(const std::string& featureSet) {
+    auto select = database_.prepare("SELECT columns FROM feature_sets WHERE name = ?1");
+    if (!select) return *select.error;
+    select->bind(1, featureSet);
+    auto row = select->step();
+    if (!row) return *row.error;
+    if (!*row) return notFound("feature set", featureSet);
+    auto parsed = nlohmann::json::parse(select->text(0), nullptr, false);
+    if (!parsed.is_array())
+        return storeError(StoreErrorKind::Corrupt, "the columns of feature set '" + featureSet + "' are damaged");
+    std::vector<std::string> columns;
+    for (const auto& column : parsed) {
+        if (!column.is_string())
+            return storeError(StoreErrorKind::Corrupt, "the columns of feature set '" + featureSet + "' are damaged");
+        columns.push_back(column.get<std::string>());
+    }
+    return columns;
 }
 
 // --- models ----------------------------------------------------------------

@@ -59,6 +59,10 @@ public:
     StoreResult<std::optional<std::vector<double>>> knownFeatures(const std::string& sound,
                                                                   const std::string& featureSet);
 
+    // The column names of a feature set: recorded once, then every later record must agree.
+    StoreStatus putFeatureColumns(const std::string& featureSet, const std::vector<std::string>& columns);
+    StoreResult<std::vector<std::string>> featureColumns(const std::string& featureSet);
+
     // Saves (inserting or replacing) a model by name; `dataset` may be empty.
     StoreStatus putModel(const std::string& name, const std::string& json, const std::string& dataset = {});
     StoreResult<StoredModel> model(const std::string& name);
