@@ -23,6 +23,8 @@ void usage(FILE* out) {
         "  train      train a taste classifier from a labelled data CSV\n"
         "  evaluate   measure a classifier on a held-out split or by cross-validation\n"
         "  classify   label sound files or a data CSV with a trained model\n"
+        "  labels     labelled sounds in the session store: add, remove, list, export, import\n"
+        "  models     trained models in the session store: list, export, import, remove\n"
         "\n"
         "Run `seiche-cli VERB --help` for a verb's options.\n",
         out);
@@ -55,6 +57,8 @@ int main(int argc, char** argv) {
     if (verb == "train") return seiche::cli::runTrain(args);
     if (verb == "evaluate") return seiche::cli::runEvaluate(args);
     if (verb == "classify") return seiche::cli::runClassify(args);
+    if (verb == "labels") return seiche::cli::runLabels(args);
+    if (verb == "models") return seiche::cli::runModels(args);
     std::fprintf(stderr, "seiche-cli: unknown verb '%s' (try --help)\n", verb.c_str());
     return 2;
 }

@@ -12,24 +12,46 @@ TasteTrainer::TasteTrainer(Store& store, std::string dataset, std::string model,
     options_.training.name = model_;
 }
 
-StoreStatus TasteTrainer::addFile(const std::string& path, const std::string& label) {
-    const std::string featureSet = featureSetName(options_.features);
-    const auto columns = analysis::SoundFeatures::names(options_.features);
-    auto known = store_.knownFeatures(path, featureSet);
+std::vector<std::string> TasteTrainer::extractorColumns() const { return analysis::SoundFeatures::names(options_.features); }
+
+StoreResult<LabelledExample> TasteTrainer::analyse(const std::string& path, const std::string& label) {
+    LabelledExample example{path, label, featureSetName(options_.features), {}, {}};
+    auto known = store_.knownFeatures(path, example.featureSet);
     if (!known) return *known.error;
-    if (known->has_value()) return addFeatures(path, label, featureSet, columns, **known);
+    if (known->has_value()) {
+        example.features = std::move(**known);
+        return example;
+    }
     auto extracted = analysis::extractFeatures(path, options_.features);
-    if (!extracted) return storeError(StoreErrorKind::Invalid, "cannot analyse " + path + ": " + extracted.error);
-    return addFeatures(path, label, featureSet, columns, extracted.value->vector());
+    if (!extracted) {
+        const bool named = extracted.error.find(path) != std::string::npos;
+        return storeError(StoreErrorKind::Invalid, "cannot analyse " + (named ? extracted.error : path + ": " + extracted.error));
+    }
+    example.features = extracted.value->vector();
+    return example;
+}
+
+StoreStatus TasteTrainer::addFile(const std::string& path, const std::string& label) {
+    auto example = analyse(path, label);
+    if (!example) return *example.error;
+    return addExamples({*example}, extractorColumns());
+}
+
+StoreStatus TasteTrainer::addExamples(const std::vector<LabelledExample>& examples,
+                                      const std::vector<std::string>& columns) {
+    for (const auto& example : examples) {
+        if (example.features.size() != columns.size())
+            return storeError(StoreErrorKind::Invalid, "'" + example.sound + "' has " +
+                                                           std::to_string(example.features.size()) + " features for " +
+                                                           std::to_string(columns.size()) + " columns");
+        if (auto named = store_.putFeatureColumns(example.featureSet, columns); !named) return named;
+    }
+    return store_.putExamples(dataset_, examples);
 }
 
 StoreStatus TasteTrainer::addFeatures(const std::string& sound, const std::string& label, const std::string& featureSet,
                                       const std::vector<std::string>& columns, const std::vector<double>& features) {
-    if (columns.size() != features.size())
-        return storeError(StoreErrorKind::Invalid, "'" + sound + "' has " + std::to_string(features.size()) +
-                                                       " features for " + std::to_string(columns.size()) + " columns");
-    if (auto named = store_.putFeatureColumns(featureSet, columns); !named) return named;
-    return store_.putExample(dataset_, LabelledExample{sound, label, featureSet, features, {}});
+    return addExamples({LabelledExample{sound, label, featureSet, features, {}}}, columns);
 }
 
 StoreResult<RetrainReport> TasteTrainer::retrain() {

@@ -32,6 +32,12 @@ public:
 
     // Labels a sound file: features from the store when it was analysed before, else from the file.
     StoreStatus addFile(const std::string& path, const std::string& label);
+    // The example addFile() would store, without storing it (to add many in one transaction).
+    StoreResult<LabelledExample> analyse(const std::string& path, const std::string& label);
+    // Examples of one feature set, all or none.
+    StoreStatus addExamples(const std::vector<LabelledExample>& examples, const std::vector<std::string>& columns);
+    // The columns of the feature set analyse() produces.
+    std::vector<std::string> extractorColumns() const;
     // Labels a sound whose features are already known (e.g. from Freesound's analysis or a CSV).
     StoreStatus addFeatures(const std::string& sound, const std::string& label, const std::string& featureSet,
                             const std::vector<std::string>& columns, const std::vector<double>& features);

@@ -1,0 +1,26 @@
+#include "session/store_location.hpp"
+
+#include "session/data_dir.hpp"
+
+namespace seiche::session {
+
+std::filesystem::path storePath(const std::optional<std::string>& dbFlag) {
+    if (dbFlag && !dbFlag->empty()) return *dbFlag;
+    return databasePath(resolveDataDir(std::nullopt, DataDirEnvironment::fromProcess()));
+}
+
+StoreResult<Store> openStoreAt(const std::filesystem::path& path, const DatabaseOptions& options) {
+    const auto directory = path.parent_path();
+    std::error_code ec;
+    if (!directory.empty() && !std::filesystem::exists(directory, ec)) {
+        std::filesystem::create_directories(directory, ec);
+        if (ec)
+            return storeError(ec == std::errc::permission_denied || ec == std::errc::read_only_file_system
+                                  ? StoreErrorKind::ReadOnly
+                                  : StoreErrorKind::CannotOpen,
+                              "cannot create " + directory.string() + ": " + ec.message());
+    }
+    return Store::open(path, options);
+}
+
+}  // namespace seiche::session

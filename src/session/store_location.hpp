@@ -1,0 +1,17 @@
+#pragma once
+// Opening the store a front end means: an explicit database file (--db), or
+// seiche.db in the resolved SEICHE_DATA_DIR, whose directories are created on first use.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "session/store.hpp"
+
+namespace seiche::session {
+
+// The database file for an optional --db value.
+std::filesystem::path storePath(const std::optional<std::string>& dbFlag);
+
+StoreResult<Store> openStoreAt(const std::filesystem::path& path, const DatabaseOptions& options = {});
+
+}  // namespace seiche::session
