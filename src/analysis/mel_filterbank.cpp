@@ -40,10 +40,24 @@ void MelFilterbank::init(int bands, int windowSize, double sampleRate, double lo
             weights_(m, k) = std::max(0.0, std::min(rising, falling)) * area;
         }
     }
+    spans_.assign(static_cast<std::size_t>(bands), {});
+    for (int m = 0; m < bands; ++m) {
+        Span& span = spans_[static_cast<std::size_t>(m)];
+        Eigen::Index last = -1;
+        for (Eigen::Index k = 0; k < bins; ++k)
+            if (weights_(m, k) > 0) {
+                if (last < 0) span.first = k;
+                last = k;
+            }
+        span.count = last < 0 ? 0 : last - span.first + 1;
+    }
 }
 
 void MelFilterbank::process(const Eigen::Ref<const Eigen::VectorXd>& power, Eigen::Ref<Eigen::VectorXd> energies) const {
-    energies.noalias() = weights_ * power;
+    for (int m = 0; m < bands(); ++m) {
+        const Span& span = spans_[static_cast<std::size_t>(m)];
+        energies[m] = weights_.row(m).segment(span.first, span.count).dot(power.segment(span.first, span.count).transpose());
+    }
 }
 
 }  // namespace seiche::analysis

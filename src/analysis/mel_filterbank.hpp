@@ -2,6 +2,8 @@
 // Triangular mel filters on the Slaney (Auditory Toolbox) mel scale, each scaled
 // to unit area in Hz, applied to a power spectrum. The exact definition is in
 // docs/analysis.md; init() builds the weights once, process() is a product.
+#include <vector>
+
 #include <Eigen/Core>
 
 namespace seiche::analysis {
@@ -24,6 +26,12 @@ public:
 
 private:
     Eigen::MatrixXd weights_;  // bands x bins
+    // Each filter's non-zero bins, [first, first + count): a filter covers a few
+    // bins of 513, so the product only visits those.
+    struct Span {
+        Eigen::Index first = 0, count = 0;
+    };
+    std::vector<Span> spans_;
 };
 
 }  // namespace seiche::analysis

@@ -1,5 +1,7 @@
 #include "analysis/onset_detector.hpp"
 
+#include <algorithm>
+
 namespace seiche::analysis {
 
 void OnsetDetector::init(int bins, double windowSum) {
@@ -12,6 +14,8 @@ void OnsetDetector::reset() {
     previous_.setZero();
     recent_.fill(0.0);
     newest_ = kSpan - 1;
+    pushed_ = 0;
+    padding_ = 0;
     onsets_ = 0;
 }
 
@@ -22,7 +26,10 @@ void OnsetDetector::process(const Eigen::Ref<const Eigen::ArrayXd>& magnitude) {
 }
 
 void OnsetDetector::finish() {
-    for (int i = 0; i < kAround; ++i) push(0.0);
+    for (int i = 0; i < kAround; ++i) {
+        ++padding_;
+        push(0.0);
+    }
 }
 
 double OnsetDetector::at(int offset) const {
@@ -34,18 +41,23 @@ double OnsetDetector::at(int offset) const {
 void OnsetDetector::push(double flux) {
     newest_ = (newest_ + 1) % kSpan;
     recent_[static_cast<std::size_t>(newest_)] = flux;
+    const long index = pushed_++ - kAround;  // the candidate's frame number
 
     const double candidate = at(0);
     if (candidate <= kFluxFloor) return;
+    // The neighbourhood reaches back to the silent frame before the first at
+    // most, and forward to the last frame.
+    const int first = static_cast<int>(std::max<long>(-kHistory, -(index + 1)));
+    const int last = kAround - padding_;
     double sum = 0;
-    for (int offset = -kHistory; offset <= kAround; ++offset) {
+    for (int offset = first; offset <= last; ++offset) {
         const double other = at(offset);
         sum += other;
         // Strictly above earlier frames, at least later ones: a plateau counts once.
         if (offset < 0 && offset >= -kAround && other >= candidate) return;
         if (offset > 0 && other > candidate) return;
     }
-    if (candidate >= kAboveMean * sum / kSpan) ++onsets_;
+    if (candidate >= kAboveMean * sum / (last - first + 1)) ++onsets_;
 }
 
 }  // namespace seiche::analysis
