@@ -86,10 +86,9 @@ inline std::uint32_t fnv1a(const char* data, std::size_t size, std::uint32_t has
     return hash;
 }
 
-// Sine of 2*pi*phase for phase in [0, 1), by an odd polynomial on the folded quarter wave.
-// Its error is below 4e-6 (-108 dB), far cheaper than std::sin in per-sample loops.
-inline float fastSin2Pi(double phase) {
-    double x = phase - std::floor(phase);  // [0, 1)
+// Sine of 2*pi*x for x already in [0, 1), by an odd polynomial on the folded quarter
+// wave. Its error is below 4e-6 (-108 dB), far cheaper than std::sin in per-sample loops.
+inline float fastSin2PiUnit(double x) {
     // Fold onto [-0.25, 0.25] of a cycle, where the Taylor series converges quickly.
     if (x > 0.75) {
         x -= 1.0;
@@ -102,5 +101,8 @@ inline float fastSin2Pi(double phase) {
                                                                            r2 * (1.0 / 362880.0)))));
     return static_cast<float>(s);
 }
+
+// The same for any phase.
+inline float fastSin2Pi(double phase) { return fastSin2PiUnit(phase - std::floor(phase)); }
 
 }  // namespace seiche::audio::dsp

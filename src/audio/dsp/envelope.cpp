@@ -149,15 +149,34 @@ void Envelope::render(float* gains, int frames) {
 }
 
 void Envelope::apply(float* buffer, int frames) {
-    for (int i = 0; i < frames; ++i) {
+    int i = 0;
+    // The gate's flat middle (level 1) under a steady shape needs no per-sample work:
+    // most of a long note is spent there.
+    auto flatRun = [&]() -> int {
+        const std::int64_t flatEnd = totalFrames_ - fadeOutFrames_;
+        if (frame_ < fadeInFrames_ || frame_ >= flatEnd) return 0;
+        const std::optional<float> steady = shaped_ ? shape_.steadyLevel() : std::optional<float>(1.0f);
+        if (!steady) return 0;
+        const int n = static_cast<int>(std::min<std::int64_t>(frames - i, flatEnd - frame_));
+        if (*steady != 1.0f)
+            for (int k = 0; k < n; ++k) buffer[i + k] *= *steady;
+        return n;
+    };
+    while (i < frames) {
         if (frame_ >= totalFrames_) {
-            buffer[i] = 0.0f;
+            std::fill(buffer + i, buffer + frames, 0.0f);
+            return;
+        }
+        if (const int n = flatRun(); n > 0) {
+            i += n;
+            frame_ += n;
             continue;
         }
         float g = gateAt(frame_);
         if (shaped_) g *= shape_.next();
         buffer[i] *= g;
         ++frame_;
+        ++i;
     }
 }
 

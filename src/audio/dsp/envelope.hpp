@@ -34,6 +34,12 @@ public:
     // Next value; after the last segment the envelope stays at the last level.
     float next();
     bool done() const { return segment_ >= segmentCount_; }
+    // The level when it can no longer change (past the last segment, or inside an
+    // endless one); nullopt while it still moves.
+    std::optional<float> steadyLevel() const {
+        if (segment_ >= segmentCount_ || frames_[segment_] < 0) return static_cast<float>(level_);
+        return std::nullopt;
+    }
 
 private:
     void enterSegment(int index);

@@ -65,6 +65,41 @@ void Svf::setTarget(double cutoffHz, double q) {
     glideRemaining_ = glideFrames_;
 }
 
+namespace {
+
+// One run of samples with fixed coefficients; the output type is a template argument
+// so the per-sample loop carries no switch.
+template <SvfOutput kOutput>
+void svfRun(float* buffer, int frames, double k, double a1, double a2, double a3, double& ic1, double& ic2) {
+    for (int i = 0; i < frames; ++i) {
+        const double v0 = buffer[i];
+        const double v3 = v0 - ic2;
+        const double v1 = a1 * ic1 + a2 * v3;
+        const double v2 = ic2 + a2 * ic1 + a3 * v3;
+        ic1 = 2.0 * v1 - ic1;
+        ic2 = 2.0 * v2 - ic2;
+        double y;
+        if constexpr (kOutput == SvfOutput::Lowpass) y = v2;
+        else if constexpr (kOutput == SvfOutput::Highpass) y = v0 - k * v1 - v2;
+        else if constexpr (kOutput == SvfOutput::Bandpass) y = v1;
+        else y = k * v1;  // BandpassUnity
+        buffer[i] = static_cast<float>(y);
+    }
+}
+
+void svfRun(SvfOutput output, float* buffer, int frames, double k, double a1, double a2, double a3, double& ic1,
+            double& ic2) {
+    switch (output) {
+        case SvfOutput::Lowpass: return svfRun<SvfOutput::Lowpass>(buffer, frames, k, a1, a2, a3, ic1, ic2);
+        case SvfOutput::Highpass: return svfRun<SvfOutput::Highpass>(buffer, frames, k, a1, a2, a3, ic1, ic2);
+        case SvfOutput::Bandpass: return svfRun<SvfOutput::Bandpass>(buffer, frames, k, a1, a2, a3, ic1, ic2);
+        case SvfOutput::BandpassUnity:
+            return svfRun<SvfOutput::BandpassUnity>(buffer, frames, k, a1, a2, a3, ic1, ic2);
+    }
+}
+
+}  // namespace
+
 void Svf::process(float* buffer, int frames, SvfOutput output) {
     if (frames <= 0) return;
     double g = g_, k = k_;
@@ -73,35 +108,22 @@ void Svf::process(float* buffer, int frames, SvfOutput output) {
     double a3 = g * a2;
     double ic1 = ic1_, ic2 = ic2_;
     int glide = glideRemaining_;
-    for (int i = 0; i < frames; ++i) {
-        if (glide > 0) {
-            if (--glide == 0) {
-                g = targetG_;
-                k = targetK_;
-            } else {
-                g *= stepG_;
-                k *= stepK_;
-            }
-            a1 = 1.0 / (1.0 + g * (g + k));
-            a2 = g * a1;
-            a3 = g * a2;
+    int i = 0;
+    // While gliding the coefficients move every sample.
+    for (; i < frames && glide > 0; ++i) {
+        if (--glide == 0) {
+            g = targetG_;
+            k = targetK_;
+        } else {
+            g *= stepG_;
+            k *= stepK_;
         }
-        const double v0 = buffer[i];
-        const double v3 = v0 - ic2;
-        const double v1 = a1 * ic1 + a2 * v3;
-        const double v2 = ic2 + a2 * ic1 + a3 * v3;
-        ic1 = 2.0 * v1 - ic1;
-        ic2 = 2.0 * v2 - ic2;
-        double y;
-        switch (output) {
-            case SvfOutput::Lowpass: y = v2; break;
-            case SvfOutput::Highpass: y = v0 - k * v1 - v2; break;
-            case SvfOutput::Bandpass: y = v1; break;
-            case SvfOutput::BandpassUnity: y = k * v1; break;
-            default: y = v0; break;
-        }
-        buffer[i] = static_cast<float>(y);
+        a1 = 1.0 / (1.0 + g * (g + k));
+        a2 = g * a1;
+        a3 = g * a2;
+        svfRun(output, buffer + i, 1, k, a1, a2, a3, ic1, ic2);
     }
+    if (i < frames) svfRun(output, buffer + i, frames - i, k, a1, a2, a3, ic1, ic2);
     g_ = g;
     k_ = k;
     glideRemaining_ = glide;

@@ -89,7 +89,10 @@ public:
     float tick(double dt) {
         const double t = phase_;
         double y = t < 0.5 ? 4.0 * t - 1.0 : 3.0 - 4.0 * t;
-        if (dt > 0.0) {
+        // The residuals vanish more than one sample away from the corners (at 0 and 0.5),
+        // which is where nearly every sample of a note lies.
+        const bool nearCorner = t < dt || t > 1.0 - dt || std::fabs(t - 0.5) < dt;
+        if (dt > 0.0 && nearCorner) {
             // Slope changes by +8 cycles^-1 at phase 0 and by -8 at phase 0.5.
             const double kink = 8.0 * dt;
             y += kink * blampResidual(edgeDistance(t, 0.0, dt));
@@ -107,7 +110,7 @@ class SineOscillator {
 public:
     void reset(double phase = 0.0) { phase_ = phase - std::floor(phase); }
     float tick(double dt) {
-        const float y = fastSin2Pi(phase_);
+        const float y = fastSin2PiUnit(phase_);  // the phase stays in [0, 1)
         phase_ = wrapPhase(phase_ + dt);
         return y;
     }

@@ -283,14 +283,31 @@ float Synth::tick() {
 }
 
 void Synth::process(float* out, int frames) {
-    for (int i = 0; i < frames; ++i) {
-        if (frame_ >= totalFrames_) {
-            out[i] = 0.0f;
-            continue;
+    const int live = static_cast<int>(std::clamp<std::int64_t>(totalFrames_ - frame_, 0, frames));
+    // Without accelerate the step is constant over the block: the simple oscillators
+    // then run in tight loops of their own instead of through tick()'s switch.
+    const bool steady = glidePerFrame_ == 0.0;
+    const double dt = std::min(baseFrequency_ / sampleRate_, nyquistGuard_);
+    auto run = [&](auto&& oscillator, float level) {
+        for (int i = 0; i < live; ++i) out[i] = oscillator() * level;
+    };
+    if (steady && kind_ == SynthKind::Sine) {
+        run([&] { return sine_.tick(dt); }, kSineLevel);
+    } else if (steady && kind_ == SynthKind::Tri) {
+        run([&] { return triangle_.tick(dt); }, kTriLevel);
+    } else if (steady && kind_ == SynthKind::Saw) {
+        run([&] { return saws_[0].tick(dt); }, kSawLevel);
+    } else if (steady && kind_ == SynthKind::Square) {
+        run([&] { return pulses_[0].tick(dt, 0.5); }, kSquareLevel);
+    } else {
+        for (int i = 0; i < live; ++i) {
+            out[i] = tick();
+            ++frame_;
         }
-        out[i] = tick();
-        ++frame_;
+        frame_ -= live;
     }
+    frame_ += live;
+    std::fill(out + live, out + frames, 0.0f);
 }
 
 void Synth::processAdding(float* out, int frames, float gain) {

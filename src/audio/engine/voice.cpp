@@ -97,6 +97,24 @@ int Voice::renderSample(float* out, int frames) {
             std::fill(out + produced, out + frames, 0.0f);
             return produced;
         }
+        // Speed 1 from a whole frame (most drum hits): a straight copy up to the end,
+        // with no interpolation at all.
+        if (step_ == 1.0 && stepGlide_ == 0.0 && position_ == std::floor(position_) && position_ >= 0) {
+            const auto from = static_cast<int64_t>(position_);
+            const auto end = std::min<int64_t>(count, static_cast<int64_t>(std::ceil(lastFrame_)));
+            const int n = static_cast<int>(std::min<int64_t>(frames - produced, end - from));
+            if (n > 0) {
+                const float* f = data + from * channels;
+                if (channels == 2) {
+                    for (int k = 0; k < n; ++k) out[produced + k] = 0.5f * (f[2 * k] + f[2 * k + 1]);
+                } else {
+                    std::copy(f, f + n, out + produced);
+                }
+                produced += n;
+                position_ += n;
+                continue;
+            }
+        }
         // Cubic Hermite between the four neighbours: clean at any playback rate.
         // Inside the sample (the usual case) the taps are read without bounds checks.
         const double p = position_;
