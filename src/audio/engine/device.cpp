@@ -192,6 +192,7 @@ int Device::onAudio(void* output, unsigned frames, bool underflow) {
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count();
     if (sampleRate_ > 0 && ns * static_cast<int64_t>(sampleRate_) > static_cast<int64_t>(frames) * 1000000000)
         stats_.overruns.fetch_add(1, std::memory_order_relaxed);
+    stats_.totalCallbackNs.fetch_add(ns, std::memory_order_relaxed);
     const int64_t prev = stats_.maxCallbackNs.load(std::memory_order_relaxed);
     if (ns > prev) {  // only this thread writes it
         stats_.maxCallbackNs.store(ns, std::memory_order_relaxed);

@@ -54,6 +54,7 @@ struct DeviceStats {
     std::atomic<uint64_t> callbacks{0};
     std::atomic<uint64_t> xruns{0};
     std::atomic<int64_t> maxCallbackNs{0};
+    std::atomic<int64_t> totalCallbackNs{0};     // for the mean
     std::atomic<uint64_t> maxCallbackAt{0};      // 1-based callback number of the longest one
     std::atomic<uint64_t> overruns{0};           // callbacks that took longer than their own period
     std::atomic<uint64_t> firstXrunCallback{0};  // 1-based callback number; 0: none

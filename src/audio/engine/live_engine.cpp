@@ -207,6 +207,7 @@ void LiveEngine::silentClockLoop() {
             }
             const uint64_t number = silentBlocks_.fetch_add(1, std::memory_order_relaxed) + 1;
             const int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - started).count();
+            silentTotalNs_.fetch_add(ns, std::memory_order_relaxed);
             if (static_cast<double>(ns) * config_.sampleRate > static_cast<double>(block) * 1e9)
                 silentOverruns_.fetch_add(1, std::memory_order_relaxed);
             if (ns > silentMaxNs_.load(std::memory_order_relaxed)) {
@@ -236,7 +237,9 @@ LiveStats LiveEngine::stats() const {
     s.maxCallbackUs = static_cast<double>(silentMaxNs_.load()) / 1000.0;
     s.maxCallbackAt = silentMaxAt_.load();
     s.overruns = silentOverruns_.load();
+    int64_t totalNs = silentTotalNs_.load();
     if (device_) {
+        totalNs += device_->stats().totalCallbackNs.load();
         const DeviceStats& d = device_->stats();
         s.callbacks += d.callbacks.load();
         s.xruns = d.xruns.load();
@@ -249,6 +252,7 @@ LiveStats LiveEngine::stats() const {
         }
         s.overruns += d.overruns.load();
     }
+    if (s.callbacks > 0) s.meanCallbackUs = static_cast<double>(totalNs) / 1000.0 / static_cast<double>(s.callbacks);
     s.silentClock = device_ == nullptr || (running_.load() && !onDevice_.load());
     s.deviceLosses = deviceLosses_.load();
     s.deviceRecoveries = deviceRecoveries_.load();

@@ -40,6 +40,7 @@ struct LiveStats {
     uint64_t lastXrunCallback = 0;
     uint64_t lateEvents = 0;      // mixer late triggers + scheduler late events
     double maxCallbackUs = 0;
+    double meanCallbackUs = 0;
     uint64_t maxCallbackAt = 0;      // 1-based number of the longest callback
     uint64_t overruns = 0;           // callbacks longer than their own period
     int peakVoices = 0;
@@ -99,6 +100,7 @@ private:
     // Silent clock's own counters (the device counts its callbacks itself).
     std::atomic<uint64_t> silentBlocks_{0};
     std::atomic<int64_t> silentMaxNs_{0};
+    std::atomic<int64_t> silentTotalNs_{0};
     std::atomic<uint64_t> silentMaxAt_{0};
     std::atomic<uint64_t> silentOverruns_{0};
     std::vector<float> scratchLeft_, scratchRight_;
