@@ -4,6 +4,8 @@
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -38,7 +40,12 @@ public:
     StoreFixture() {
         std::string pattern = (std::filesystem::temp_directory_path() / "seiche-store-bench-XXXXXX").string();
         if (::mkdtemp(pattern.data())) directory_ = pattern;
-        store_ = std::move(*Store::open(directory_ / "bench.db").value);
+        auto opened = Store::open(directory_ / "bench.db");
+        if (!opened) {
+            std::fprintf(stderr, "store_bench: %s\n", opened.error->message.c_str());
+            std::exit(1);
+        }
+        store_ = std::move(*opened.value);
         trainer_.emplace(*store_, "taste", "taste-model");
         for (int i = 0; i < kExamples; ++i)
             (void)trainer_->addFeatures("sound" + std::to_string(i), i % 2 ? "good" : "bad", "bench/1", names_,

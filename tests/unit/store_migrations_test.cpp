@@ -2,6 +2,8 @@
 // a failing step changes nothing, and a newer database is refused untouched.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "session/feature_blob.hpp"
 #include "session/migrations.hpp"
 #include "store_test_support.hpp"
@@ -128,6 +130,40 @@ TEST(StoreMigrations, NewerDatabaseIsRefusedUntouched) {
     auto database = Database::open(dir / "a.db");
     ASSERT_TRUE(database);
     EXPECT_EQ(*database->userVersion(), latestSchemaVersion() + 5);
+}
+
+TEST(StoreMigrations, AnotherProgramsDatabaseIsRefusedAndKept) {
+    TempDir dir;
+    {
+        auto database = Database::open(dir / "theirs.db");
+        ASSERT_TRUE(database);
+        ASSERT_TRUE(database->exec("CREATE TABLE datasets (x TEXT); INSERT INTO datasets VALUES ('precious');"));
+    }
+    auto store = Store::open(dir / "theirs.db");
+    ASSERT_FALSE(store);
+    EXPECT_NE(store.error->message.find("schema step 1"), std::string::npos) << store.error->message;
+    auto database = Database::open(dir / "theirs.db");
+    ASSERT_TRUE(database);
+    EXPECT_EQ(*database->userVersion(), 0);
+    auto row = database->prepare("SELECT x FROM datasets");
+    ASSERT_TRUE(*row->step());
+    EXPECT_EQ(row->text(0), "precious");
+}
+
+TEST(StoreMigrations, ProgramsOpeningANewFileTogetherBothSucceed) {
+    TempDir dir;
+    std::vector<std::thread> openers;
+    std::vector<std::string> errors(4);
+    for (size_t i = 0; i < errors.size(); ++i)
+        openers.emplace_back([&, i] {
+            auto store = Store::open(dir / "shared.db");
+            if (!store) errors[i] = store.error->message;
+        });
+    for (auto& opener : openers) opener.join();
+    for (const auto& error : errors) EXPECT_EQ(error, "");
+    auto store = Store::open(dir / "shared.db");
+    ASSERT_TRUE(store);
+    EXPECT_EQ(*store->database().userVersion(), latestSchemaVersion());
 }
 
 TEST(StoreMigrations, OpeningTwiceIsHarmless) {
