@@ -25,6 +25,7 @@ import warnings
 
 import numpy as np
 from sklearn.decomposition import PCA
+from sklearn.metrics import confusion_matrix
 from sklearn.model_selection import StratifiedKFold
 from sklearn.neural_network import MLPClassifier
 from sklearn.pipeline import make_pipeline
@@ -63,20 +64,30 @@ def write_csv(path, header, ids, labels, features):
             out.writerow([i, label] + [repr(float(x)) for x in row])
 
 
-def seiche_correct(cli, train_csv, test_csv, seed):
+def seiche_confusion(cli, train_csv, test_csv, seed, labels):
     result = subprocess.run([cli, "evaluate", "--data", train_csv, "--test", test_csv, "--seed", str(seed), "--json"],
                             check=True, capture_output=True, text=True)
     report = json.loads(result.stdout)
-    return int(np.trace(np.array(report["confusion"]))), report["pcaComponents"]["max"]
+    confusion = np.zeros((len(labels), len(labels)), dtype=int)
+    where = [labels.index(label) for label in report["labels"]]
+    for r, row in enumerate(report["confusion"]):
+        for c, count in enumerate(row):
+            confusion[where[r], where[c]] += count
+    return confusion, report["pcaComponents"]["max"]
 
 
-def sklearn_correct(train_x, train_y, test_x, test_y, seed, k, **mlp):
+def sklearn_confusion(train_x, train_y, test_x, test_y, seed, k, labels, **mlp):
     model = make_pipeline(StandardScaler(), PCA(n_components=k, random_state=seed),
                           MLPClassifier(hidden_layer_sizes=(HIDDEN,), random_state=seed, **mlp))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # non-convergence and batch-size clipping are expected here
         model.fit(train_x, train_y)
-    return int((model.predict(test_x) == test_y).sum())
+    return confusion_matrix(test_y, model.predict(test_x), labels=labels)
+
+
+def balanced_accuracy(confusion):
+    present = confusion.sum(axis=1) > 0
+    return float(np.mean(np.diag(confusion)[present] / confusion.sum(axis=1)[present]))
 
 
 # scikit-learn as shipped, and scikit-learn given Seiche's own recipe (full batch,
@@ -112,11 +123,13 @@ def main():
         header, ids, labels, x = with_features(args.cli, args.data, work)
         if args.test:
             _, test_ids, test_labels, test_x = with_features(args.cli, args.test, work)
-        accuracy = {"seiche": [], **{name: [] for name in SKLEARN_VARIANTS}}
+        all_labels = sorted(set(labels) | (set(test_labels) if args.test else set()))
+        names = ["seiche", *SKLEARN_VARIANTS]
+        accuracy = {name: [] for name in names}
+        balanced = {name: [] for name in names}
         ks = set()
         for seed in range(1, args.seeds + 1):
-            correct = {name: 0 for name in accuracy}
-            total = 0
+            confusion = {name: np.zeros((len(all_labels), len(all_labels)), dtype=int) for name in names}
             for fold, (train_rows, test_rows) in enumerate(splits(labels, args.folds, seed)):
                 if train_rows is None:
                     tr = (ids, labels, x)
@@ -128,14 +141,16 @@ def main():
                 test_csv = os.path.join(work, f"test{fold}.csv")
                 write_csv(train_csv, header, *tr)
                 write_csv(test_csv, header, *te)
-                right, k = seiche_correct(args.cli, train_csv, test_csv, seed)
+                counts, k = seiche_confusion(args.cli, train_csv, test_csv, seed, all_labels)
                 ks.add(k)
-                correct["seiche"] += right
+                confusion["seiche"] += counts
                 for name, mlp in SKLEARN_VARIANTS.items():
-                    correct[name] += sklearn_correct(tr[2], tr[1], te[2], te[1], seed, k, **mlp)
-                total += len(te[1])
-            for name in accuracy:
-                accuracy[name].append(correct[name] / total)
+                    confusion[name] += sklearn_confusion(tr[2], tr[1], te[2], te[1], seed, k, all_labels, **mlp)
+            for name in names:
+                accuracy[name].append(np.trace(confusion[name]) / confusion[name].sum())
+                balanced[name].append(balanced_accuracy(confusion[name]))
+        tested = test_labels if args.test else labels
+        majority = max(list(tested).count(label) for label in all_labels) / len(tested)
 
     summary = {
         "dataset": args.name or os.path.basename(args.data),
@@ -144,9 +159,11 @@ def main():
         "features": x.shape[1],
         "pcaComponents": sorted(ks),
         "seeds": args.seeds,
+        "majorityLabelAccuracy": majority,
     }
-    for name, values in accuracy.items():
-        summary[name] = {"mean": float(np.mean(values)), "sd": float(np.std(values, ddof=1))}
+    for name in names:
+        summary[name] = {"mean": float(np.mean(accuracy[name])), "sd": float(np.std(accuracy[name], ddof=1)),
+                         "balancedMean": float(np.mean(balanced[name])), "balancedSd": float(np.std(balanced[name], ddof=1))}
     print(json.dumps(summary))
     if args.require_at_least_sklearn and summary["seiche"]["mean"] < summary["sklearn_default"]["mean"]:
         print(f"Seiche's mean accuracy {summary['seiche']['mean']:.4f} is below scikit-learn's "
