@@ -149,7 +149,8 @@ int finishAdding(const LabelsRequest& request, Store& store, session::TasteTrain
     std::string modelText;
     if (request.retrain) {
         auto report = trainer.retrain();
-        if (!report) return fail(request, report.error->message);
+        if (!report)
+            return fail(request, (added ? "the labels are stored, but " : "") + report.error->message);
         modelJson = {{"name", request.model},
                      {"examples", report->examples},
                      {"labels", report->labels},
@@ -341,6 +342,8 @@ int runLabels(const std::vector<std::string>& args) {
         return fail(request, "unknown subcommand (add, remove, list, export, import, retrain)", 2);
     const int parsed = parse(request, std::vector<std::string>(args.begin() + 1, args.end()));
     if (parsed != 0) return parsed < 0 ? 0 : parsed;
+    if (!request.sounds.empty() && sub != "add" && sub != "remove")
+        return fail(request, "unexpected argument '" + request.sounds.front() + "' (try --help)", 2);
     return action->second(request);
 }
 

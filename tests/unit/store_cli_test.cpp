@@ -159,6 +159,15 @@ TEST_F(StoreCli, OneMissingFileAddsNothing) {
     EXPECT_EQ(cli("labels list --json" + db, dir).out, "[]\n");
 }
 
+TEST_F(StoreCli, RetrainingOneLabelSaysTheLabelsWereKept) {
+    auto add = cli("labels add" + db + " --dataset d --label good --retrain " + kSamples + "bd_haus.flac", dir);
+    EXPECT_EQ(add.status, 1);
+    EXPECT_NE(add.err.find("the labels are stored, but"), std::string::npos) << add.err;
+    EXPECT_EQ(lines(add.err), "1");
+    EXPECT_EQ(nlohmann::json::parse(cli("labels list --json" + db, dir).out)[0]["examples"], 1);
+    EXPECT_EQ(cli("models list" + db, dir).out, "");
+}
+
 TEST_F(StoreCli, ModelsExportImportListRemove) {
     ASSERT_EQ(cli("labels add" + db + " --dataset d --label good " + kSamples + "bd_haus.flac " + kSamples + "sn_dub.flac", dir).status, 0);
     ASSERT_EQ(cli("labels add" + db + " --dataset d --label bad --retrain --model taste " + kSamples + "ambi_drone.flac", dir).status, 0);
@@ -196,6 +205,7 @@ TEST_F(StoreCli, BadDatabasesAndArgumentsGiveOneLineReasons) {
     EXPECT_EQ(cli("labels add" + db + " --dataset d", dir).status, 2);
     EXPECT_EQ(cli("labels list --bogus" + db, dir).status, 2);
     EXPECT_EQ(cli("models export" + db, dir).status, 2);
+    EXPECT_EQ(cli("labels list stray" + db, dir).status, 2);
     EXPECT_EQ(cli("labels --help", dir).status, 0);
     EXPECT_EQ(cli("models --help", dir).status, 0);
 }
