@@ -40,6 +40,10 @@ def main():
     cli, repo, name = sys.argv[1], sys.argv[2], sys.argv[3]
     command = documented_command(repo, name)
     data = command[command.index("--data") + 1]
+    first = open(os.path.join(repo, data), encoding="utf-8").read().splitlines()[1].split(",")[0]
+    if first.startswith("/") and not os.path.exists(first):
+        print("skipped: %s is not installed" % first)
+        sys.exit(77)
     shipped = os.path.join(repo, "models", name + ".json")
     with tempfile.TemporaryDirectory() as scratch:
         retrained = os.path.join(scratch, name + ".json")
