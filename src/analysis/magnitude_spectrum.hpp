@@ -2,9 +2,7 @@
 // The magnitude spectrum of one frame: periodic Hann window, real FFT, |X[k]| for
 // the windowSize/2 + 1 bins from DC to Nyquist. Sizes are fixed by init(), so
 // process() never allocates and one instance per thread needs no locking.
-#include <complex>
 #include <memory>
-#include <vector>
 
 #include <Eigen/Core>
 
@@ -28,11 +26,9 @@ public:
     void process(const Eigen::Ref<const Eigen::ArrayXd>& frame, Eigen::Ref<Eigen::ArrayXd> magnitude);
 
 private:
-    struct Fft;  // keeps Eigen's unsupported FFT header out of every includer
+    struct Fft;  // the FFTW plan and its buffers, kept out of every includer
     std::unique_ptr<Fft> fft_;
     Eigen::ArrayXd window_;
-    Eigen::ArrayXd windowed_;
-    std::vector<std::complex<double>> spectrum_;
 };
 
 }  // namespace seiche::analysis
