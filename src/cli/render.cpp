@@ -93,13 +93,18 @@ int runRender(const std::vector<std::string>& args) {
         std::fprintf(stderr, "seiche-cli render: unknown sound '%s' (%llu events silent)\n", name.c_str(),
                      static_cast<unsigned long long>(count));
     const double speed = report.renderSeconds > 0 ? report.seconds / report.renderSeconds : 0;
+    // What one voice sounding for one second costs, in microseconds of this render.
+    const double voiceSeconds = report.meanVoices * report.seconds;
+    const double usPerVoiceSecond = voiceSeconds > 0 ? report.renderSeconds * 1e6 / voiceSeconds : 0;
     if (json) {
         std::printf("{\"file\":%s,\"seconds\":%.6f,\"frames\":%lld,\"triggers\":%llu,\"peak\":%.6f,\"peak_voices\":%d,"
-                    "\"late_triggers\":%llu,\"dropped_triggers\":%llu,\"realtime_factor\":%.1f}\n",
+                    "\"late_triggers\":%llu,\"dropped_triggers\":%llu,\"realtime_factor\":%.1f,\"mean_voices\":%.1f,"
+                    "\"us_per_voice_second\":%.1f}\n",
                     jsonQuote(options.out.string()).c_str(), report.seconds, static_cast<long long>(report.frames),
                     static_cast<unsigned long long>(report.scheduler.triggers), report.peak, report.peakVoices,
                     static_cast<unsigned long long>(report.lateTriggers),
-                    static_cast<unsigned long long>(report.scheduler.droppedTriggers), speed);
+                    static_cast<unsigned long long>(report.scheduler.droppedTriggers), speed, report.meanVoices,
+                    usPerVoiceSecond);
     } else {
         std::printf("%s: %.3f s, %llu sounds, peak %.3f, %d voices at most, %.0fx real time\n", options.out.c_str(),
                     report.seconds, static_cast<unsigned long long>(report.scheduler.triggers), report.peak,

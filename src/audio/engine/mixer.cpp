@@ -80,6 +80,7 @@ void Mixer::renderSpan(float* left, float* right, int frames) {
         if (v.render(o.left.data(), o.right.data(), frames)) ++active;
     }
     stats_.activeVoices.store(active, std::memory_order_relaxed);
+    stats_.voiceFrames.fetch_add(static_cast<uint64_t>(active) * static_cast<uint64_t>(frames), std::memory_order_relaxed);
     if (active > stats_.peakVoices.load(std::memory_order_relaxed)) stats_.peakVoices.store(active, std::memory_order_relaxed);
 
     for (Orbit& o : orbits_) {

@@ -30,6 +30,7 @@ struct MixerStats {
     std::atomic<uint64_t> stolenVoices{0};
     std::atomic<int> activeVoices{0};
     std::atomic<int> peakVoices{0};
+    std::atomic<uint64_t> voiceFrames{0};  // sum over blocks of sounding voices x frames: the load
     std::atomic<float> peakLevel{0};  // since the last resetPeaks(), after the limiter
 };
 

@@ -103,6 +103,7 @@ RenderReport renderToFile(const lang::Program& program, const SampleBank& bank, 
     report.seconds = static_cast<double>(total) / rate;
     report.peak = mixer.stats().peakLevel.load();
     report.peakVoices = mixer.stats().peakVoices.load();
+    report.meanVoices = static_cast<double>(mixer.stats().voiceFrames.load()) / static_cast<double>(total + skip);
     report.scheduler = scheduler.stats();
     report.lateTriggers = mixer.stats().lateTriggers.load();
     return report;

@@ -31,6 +31,7 @@ struct RenderReport {
     double renderSeconds = 0; // wall time spent
     float peak = 0;
     int peakVoices = 0;
+    double meanVoices = 0;     // voices sounding on average over the file
     SchedulerStats scheduler;
     uint64_t lateTriggers = 0;
 };
