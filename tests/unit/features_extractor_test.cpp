@@ -109,6 +109,12 @@ TEST(FeaturesExtractor, OneSampleIsOnePaddedFrame) {
     EXPECT_GT(f.mfccMean[0], std::sqrt(40.0) * std::log(1e-10));  // not silence
     // An onset counted over one window's length, not over 23 microseconds.
     EXPECT_LE(f.onsetRate, 44100.0 / 1024.0);
+
+    // At another rate it is resampled first, and still one finite frame.
+    const auto resampled = extractFeatures(one, 22050, withExtras());
+    ASSERT_TRUE(resampled) << resampled.error;
+    expectFinite(*resampled.value);
+    for (double v : resampled.value->mfccVariance) EXPECT_EQ(v, 0.0);
 }
 
 TEST(FeaturesExtractor, ClippedAndOverRangeFilesGiveFiniteFeatures) {
