@@ -91,6 +91,11 @@ TrainResult train(const Dataset& data, const TrainOptions& options, const Classi
     model.featureNames = data.featureNames;
     model.scaler.fit(data.features);
     const Eigen::MatrixXd scaled = model.scaler.process(data.features);
+    // Finite inputs can still overflow the mean or variance (values near 1e308).
+    if (!model.scaler.mean().allFinite() || !model.scaler.std().allFinite() || !scaled.allFinite()) {
+        result.error = "feature values are too large to standardise";
+        return result;
+    }
     result.pcaComponents = effectivePcaComponents(data, options);
     model.pca.fit(scaled, result.pcaComponents);
     const Eigen::MatrixXd projected = model.pca.process(scaled);

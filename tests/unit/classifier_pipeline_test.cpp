@@ -157,6 +157,10 @@ TEST(ClassifierTraining, RefusesDataItCannotLearnFrom) {
     Dataset unlabelled = blobs(2, 5, 3, 1.0, 1);
     unlabelled.labels[3].clear();
     EXPECT_NE(train(unlabelled, options).error.find("no label"), std::string::npos);
+    Dataset huge = blobs(2, 5, 3, 1.0, 1);
+    huge.features.col(0).setConstant(1e308);
+    huge.features(0, 0) = -1e308;
+    EXPECT_NE(train(huge, options).error.find("too large"), std::string::npos);
     options.hidden = {14, 0};
     EXPECT_FALSE(train(blobs(2, 5, 3, 1.0, 1), options));
 }
