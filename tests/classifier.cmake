@@ -5,7 +5,7 @@ add_test(NAME classifier_cli_contract
          COMMAND ${SEICHE_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/tests/analysis/classifier_cli_test.py $<TARGET_FILE:seiche-cli> ${CMAKE_SOURCE_DIR})
 add_test(NAME classifier_flucoma_import_numpy
          COMMAND ${SEICHE_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/tests/analysis/flucoma_import_test.py $<TARGET_FILE:seiche-cli>
-                 ${CMAKE_SOURCE_DIR}/../shared/reference-data/mirlca/mirlca-code/JSON)
+                 ${CMAKE_SOURCE_DIR}/datasets/mirlca-2021/agent)
 add_test(NAME classifier_mirlca_vs_sklearn
          COMMAND ${SEICHE_SYSTEM_PYTHON} ${CMAKE_SOURCE_DIR}/tests/analysis/compare_sklearn.py --cli $<TARGET_FILE:seiche-cli>
                  --data ${CMAKE_SOURCE_DIR}/datasets/mirlca-2021/training.csv --test ${CMAKE_SOURCE_DIR}/datasets/mirlca-2021/testing.csv

@@ -40,8 +40,8 @@ def forward(directory, model_file, x):
 def main():
     cli, directory = sys.argv[1], sys.argv[2]
     if not os.path.isdir(directory):
-        print(f"skipped: no MIRLCa reference data at {directory}")
-        return 0
+        print(f"FAIL no MIRLCa agent files at {directory}")
+        return 1
     scaler = load(directory, "standardizer.JSON")
     rng = np.random.default_rng(2021)
     # Around the training statistics, wide enough that both labels come up.

@@ -42,8 +42,8 @@ def main():
     data = command[command.index("--data") + 1]
     first = open(os.path.join(repo, data), encoding="utf-8").read().splitlines()[1].split(",")[0]
     if first.startswith("/") and not os.path.exists(first):
-        print("skipped: %s is not installed" % first)
-        sys.exit(77)
+        print("FAIL %s is missing: install sonic-pi-samples (scripts/test does)" % first)
+        sys.exit(1)
     shipped = os.path.join(repo, "models", name + ".json")
     with tempfile.TemporaryDirectory() as scratch:
         retrained = os.path.join(scratch, name + ".json")

@@ -132,8 +132,7 @@ TEST(ClassifierFlucomaImport, ReproducesTheForwardPassByHand) {
 }
 
 TEST(ClassifierFlucomaImport, ReadsTheMirlcaAgent) {
-    const auto dir = seiche::analysis::testing::mirlcaReference() / "mirlca-code" / "JSON";
-    if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no MIRLCa reference data at " << dir;
+    const auto dir = seiche::analysis::testing::mirlcaAgent();
     const auto agent = importFlucomaDirectory(dir.string(), "mirlca");
     ASSERT_TRUE(agent) << agent.error;
     EXPECT_EQ(agent.value->labels, (std::vector<std::string>{"good", "bad"}));

@@ -28,6 +28,7 @@ inline std::filesystem::path repositoryRoot() {
     return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
 }
 
-inline std::filesystem::path mirlcaReference() { return repositoryRoot() / ".." / "shared" / "reference-data" / "mirlca"; }
+// The MIRLCa agent (FluCoMa standardizer, PCA and MLP files) shipped with the dataset.
+inline std::filesystem::path mirlcaAgent() { return repositoryRoot() / "datasets" / "mirlca-2021" / "agent"; }
 
 }  // namespace seiche::analysis::testing

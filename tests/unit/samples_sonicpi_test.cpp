@@ -10,7 +10,7 @@
 using namespace seiche::audio;
 
 TEST(SamplesSonicPi, TheInstalledPackageLoadsCompletely) {
-    if (!findSonicPiSamples()) GTEST_SKIP() << "sonic-pi-samples is not installed";
+    ASSERT_TRUE(findSonicPiSamples()) << "install sonic-pi-samples (scripts/test does)";
     SampleBank bank;
     const auto started = std::chrono::steady_clock::now();
     ASSERT_TRUE(bank.registerSonicPiSamples());

@@ -46,7 +46,7 @@ std::string lines(const std::string& text) { return std::to_string(std::count(te
 class StoreCli : public ::testing::Test {
 protected:
     void SetUp() override {
-        if (!std::filesystem::exists(kSamples + "bd_haus.flac")) GTEST_SKIP() << "sonic-pi-samples not installed";
+        ASSERT_TRUE(std::filesystem::exists(kSamples + "bd_haus.flac")) << "install sonic-pi-samples (scripts/test does)";
         db = " --db " + quoted((dir / "seiche.db").string());
     }
     TempDir dir;
@@ -107,7 +107,7 @@ TEST_F(StoreCli, AddListExportImportAndTrainFromTheExport) {
 TEST_F(StoreCli, RetrainingFromTheStoreEqualsTrainingFromTheCsv) {
     const auto repository = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
     const std::string csv = (repository / "datasets/mirlca-2021/training.csv").string();
-    if (!std::filesystem::exists(csv)) GTEST_SKIP() << "no MIRLCa data";
+    ASSERT_TRUE(std::filesystem::exists(csv)) << csv;
     auto imported = cli("labels import" + db + " --dataset mirlca --data " + quoted(csv) + " --retrain --seed 3 --json", dir);
     ASSERT_EQ(imported.status, 0) << imported.err;
     EXPECT_EQ(nlohmann::json::parse(imported.out)["model"]["warmStarted"], false);
