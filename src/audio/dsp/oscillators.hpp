@@ -31,6 +31,13 @@ inline double edgeDistance(double t, double edge, double dt) {
     return d / dt;
 }
 
+// Whether phase `t` lies within one sample (`dt`) of an edge at phase `edge`, around the
+// cycle: only there do the residuals below differ from zero, so elsewhere they are skipped.
+inline bool nearEdge(double t, double edge, double dt) {
+    const double d = std::fabs(t - edge);
+    return d < dt || d > 1.0 - dt;
+}
+
 // Band-limited minus naive, for a unit step at distance x samples (x < 0: before the step).
 inline double blepResidual(double x) {
     if (x >= 1.0 || x <= -1.0) return 0.0;
@@ -52,7 +59,8 @@ public:
     float tick(double dt) {
         const double t = phase_;
         double y = 2.0 * t - 1.0;
-        if (dt > 0.0) y += -2.0 * blepResidual(edgeDistance(t, 0.0, dt));
+        // The residual vanishes more than one sample away from the drop at phase 0.
+        if (dt > 0.0 && nearEdge(t, 0.0, dt)) y += -2.0 * blepResidual(edgeDistance(t, 0.0, dt));
         advance(dt);
         return static_cast<float>(y);
     }
@@ -71,8 +79,8 @@ public:
         const double t = phase_;
         double y = t < width ? 1.0 : -1.0;
         if (dt > 0.0) {
-            y += 2.0 * blepResidual(edgeDistance(t, 0.0, dt));
-            y -= 2.0 * blepResidual(edgeDistance(t, width, dt));
+            if (nearEdge(t, 0.0, dt)) y += 2.0 * blepResidual(edgeDistance(t, 0.0, dt));
+            if (nearEdge(t, width, dt)) y -= 2.0 * blepResidual(edgeDistance(t, width, dt));
         }
         phase_ = wrapPhase(phase_ + dt);
         return static_cast<float>(y);
@@ -91,8 +99,7 @@ public:
         double y = t < 0.5 ? 4.0 * t - 1.0 : 3.0 - 4.0 * t;
         // The residuals vanish more than one sample away from the corners (at 0 and 0.5),
         // which is where nearly every sample of a note lies.
-        const bool nearCorner = t < dt || t > 1.0 - dt || std::fabs(t - 0.5) < dt;
-        if (dt > 0.0 && nearCorner) {
+        if (dt > 0.0 && (nearEdge(t, 0.0, dt) || nearEdge(t, 0.5, dt))) {
             // Slope changes by +8 cycles^-1 at phase 0 and by -8 at phase 0.5.
             const double kink = 8.0 * dt;
             y += kink * blampResidual(edgeDistance(t, 0.0, dt));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "audio/dsp/dsp_math.hpp"
 
@@ -37,8 +38,17 @@ void BitCrusher::process(float* buffer, int frames) const {
     const double step = step_;
     const double inverse = 1.0 / step;
     for (int i = 0; i < frames; ++i) {
-        // SuperCollider's round(x, q) = floor(x / q + 0.5) * q.
-        buffer[i] = static_cast<float>(std::floor(static_cast<double>(buffer[i]) * inverse + 0.5) * step);
+        // SuperCollider's round(x, q) = floor(x / q + 0.5) * q. The floor by truncation
+        // (exact below 2^52) keeps libm's out of the per-sample loop.
+        const double y = static_cast<double>(buffer[i]) * inverse + 0.5;
+        double rounded;
+        if (std::fabs(y) < 4503599627370496.0) {
+            const auto t = static_cast<double>(static_cast<int64_t>(y));
+            rounded = t > y ? t - 1.0 : t;
+        } else {
+            rounded = std::floor(y);
+        }
+        buffer[i] = static_cast<float>(rounded * step);
     }
 }
 
