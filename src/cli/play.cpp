@@ -26,7 +26,8 @@ const char* kPlayHelp =
     "Plays Tidal code on the audio device in real time, then prints one line of\n"
     "statistics. With no device at all it says so and runs on a silent clock. A device\n"
     "that goes away while playing hands over to the silent clock, and it is reopened\n"
-    "every second until it comes back; both moments are reported on stderr.\n"
+    "every second until it comes back (a device that was missing at the start is\n"
+    "looked for the same way); both moments are reported on stderr.\n"
     "  --seconds S       how long to play (default 8)\n"
     "  --api A           jack, pulse or alsa (default: the first that works, in that order)\n"
     "  --device N        device index within the API (see `seiche-cli devices`)\n"
@@ -126,7 +127,7 @@ int runPlay(const std::vector<std::string>& args) {
             std::fprintf(stderr, "seiche-cli play: cannot open %s (%s)\n", audio::apiName(*api), device.error().c_str());
             return 1;
         }
-        std::fprintf(stderr, "seiche-cli play: no audio device (%s); running on a silent clock\n",
+        std::fprintf(stderr, "seiche-cli play: no audio device (%s); running on a silent clock until one appears\n",
                      device.error().c_str());
     }
     const double engineRate = haveDevice ? device.sampleRate() : rate.value_or(48000);
@@ -143,7 +144,7 @@ int runPlay(const std::vector<std::string>& args) {
     config.silentBlockFrames = buffer ? static_cast<int>(std::lround(*buffer)) : 128;
     audio::LiveEngine engine(bank, config);
     engine.evaluate(*program.value);
-    if (!engine.start(haveDevice ? &device : nullptr)) {
+    if (!engine.start(noDevice ? nullptr : &device)) {
         if (api) {
             std::fprintf(stderr, "seiche-cli play: cannot start %s (%s)\n", audio::apiName(*api), device.error().c_str());
             return 1;
@@ -165,7 +166,7 @@ int runPlay(const std::vector<std::string>& args) {
         if (now.deviceLosses != losses)
             std::fprintf(stderr, "seiche-cli play: the audio device went away; the music goes on on a silent clock\n");
         if (now.deviceRecoveries != recoveries)
-            std::fprintf(stderr, "seiche-cli play: the audio device is back (%s '%s')\n", audio::apiName(device.api()),
+            std::fprintf(stderr, "seiche-cli play: playing through %s '%s'\n", audio::apiName(device.api()),
                          device.deviceName().c_str());
         losses = now.deviceLosses;
         recoveries = now.deviceRecoveries;
@@ -179,6 +180,7 @@ int runPlay(const std::vector<std::string>& args) {
         std::fprintf(stderr, "seiche-cli play: unknown sound '%s' (%llu events silent)\n", name.c_str(),
                      static_cast<unsigned long long>(count));
 
+    haveDevice = !s.silentClock;  // how it ended: a device can come and go while playing
     const std::string apiText = haveDevice ? audio::apiName(device.api()) : "none";
     const std::string deviceText = haveDevice ? device.deviceName() : "";
     const unsigned bufferFrames = haveDevice ? device.bufferFrames() : static_cast<unsigned>(config.silentBlockFrames);

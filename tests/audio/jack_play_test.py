@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Real-time playing through RtAudio's JACK API against a real JACK server.
 
-usage: jack_play_test.py SEICHE_CLI (server|no-server|recover|trap)
+usage: jack_play_test.py SEICHE_CLI (server|no-server|recover|late-server|trap)
 
 server:    starts `jackd -d dummy -r 48000 -p 128` under a unique server name,
            plays a dense 8-channel pattern for 6 s through `seiche-cli play
@@ -10,6 +10,8 @@ no-server: `play --api jack` with no server exits 1 with one line; play with
            no usable device at all runs on a silent clock (exit 0).
 recover:   the JACK server quits in the middle of playing and comes back: the
            music goes on on the silent clock, then through JACK again.
+late-server: no device at all when play starts; a JACK server started 1.5 s
+           later is picked up and the music moves onto it.
 trap:      SEICHE_CLI is the allocation-trap build (tests/alloc_trap): it aborts
            when asked to allocate inside a callback scope, and plays the dense
            pattern on the silent clock for 4 s without aborting.
@@ -294,11 +296,44 @@ def case_recover():
         return
     check(stats["device_losses"] >= 1, "the loss was noticed (%d)" % stats["device_losses"])
     check(stats["device_recoveries"] >= 1, "the device came back (%d)" % stats["device_recoveries"])
-    check("went away" in err and "is back" in err, "both moments are reported on stderr: %r" % err)
+    check("went away" in err and "playing through jack" in err, "both moments are reported on stderr: %r" % err)
     check(stats["silent_clock"] is False and stats["api"] == "jack", "it ends playing through JACK again")
     # The clock never stopped: the silent clock covered the gap (less the watchdog's 0.5 s stall timeout).
     check(stats["seconds"] >= 8.5, "the engine clock ran %.2f s of 10" % stats["seconds"])
     check(stats["late_events"] == 0, "no late events across the hand-overs (%d)" % stats["late_events"])
+
+
+def case_late_server():
+    name = unique_name()
+    env = base_env(name)
+    env["PULSE_SERVER"] = "unix:/nonexistent/seiche-test-pulse"
+    player = subprocess.Popen([CLI, "play", "--kit-only", "--seconds", "7", "--json", DENSE],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = None
+    with tempfile.TemporaryFile("w+") as log:
+        try:
+            time.sleep(1.5)
+            proc = start_jackd(name, log)
+            out, err = player.communicate(timeout=60)
+        finally:
+            if player.poll() is None:
+                player.kill()
+            if proc:
+                stop_jackd(proc)
+    print("stdout: %s stderr: %s" % (out, err), flush=True)
+    check(player.returncode == 0, "play exits 0 (%d)" % player.returncode)
+    stats, why = parse_stats(out)
+    if not check(stats is not None, "play prints one JSON line " + why):
+        return
+    if "no audio device" not in err:
+        check(stats["api"] == "alsa", "this machine has a sound card; it played through ALSA: %r" % stats)
+        return
+    check("until one appears" in err.splitlines()[0], "it says it looks for a device: %r" % err)
+    check("playing through jack" in err, "it reports the server it found: %r" % err)
+    check(stats["device_recoveries"] >= 1 and stats["api"] == "jack" and stats["silent_clock"] is False,
+          "the music moved onto the JACK server: %r" % stats)
+    check(stats["seconds"] >= 6.5 and stats["late_events"] == 0,
+          "the clock ran on across the move (%.2f s of 7, %d late)" % (stats["seconds"], stats["late_events"]))
 
 
 def case_trap():
@@ -323,6 +358,8 @@ if __name__ == "__main__":
         case_no_server()
     elif CASE == "recover":
         case_recover()
+    elif CASE == "late-server":
+        case_late_server()
     elif CASE == "trap":
         case_trap()
     else:

@@ -58,7 +58,13 @@ bool LiveEngine::start(Device* device) {
     running_.store(true);
     schedulerThread_ = std::thread([this] { schedulerLoop(); });
     device_ = device;
-    if (device_) {
+    onDevice_.store(false);
+    if (device_ && !device_->isOpen()) {
+        // No device yet: play on the silent clock and keep trying to open one, so a
+        // JACK server or a sound card that turns up later is picked up.
+        startSilentClock();
+        supervisorThread_ = std::thread([this] { superviseDevice(); });
+    } else if (device_) {
         device_->setRenderFunction(&LiveEngine::renderTrampoline, this);
         if (!device_->start()) {
             device_->setRenderFunction(nullptr, nullptr);
@@ -85,7 +91,7 @@ void LiveEngine::stop() {
         device_->stop();  // the callback no longer runs after this
         device_->setRenderFunction(nullptr, nullptr);
     }
-    onDevice_.store(false);
+    // onDevice_ keeps saying how the performance ended, for stats().
     if (clockThread_.joinable()) clockThread_.join();
     if (schedulerThread_.joinable()) schedulerThread_.join();
     running_.store(false);
@@ -114,7 +120,7 @@ void LiveEngine::superviseDevice() {
     const auto retry = std::chrono::duration<double>(config_.deviceRetrySeconds);
     uint64_t lastCallbacks = device_->stats().callbacks.load();
     auto lastProgress = clock::now();
-    auto nextAttempt = clock::now();
+    auto nextAttempt = clock::now() + std::chrono::duration_cast<clock::duration>(retry);
     std::unique_lock lock(wakeMutex_);
     while (!stopping_) {
         wake_.wait_for(lock, std::chrono::milliseconds(50), [this] { return stopping_; });
@@ -253,7 +259,7 @@ LiveStats LiveEngine::stats() const {
         s.overruns += d.overruns.load();
     }
     if (s.callbacks > 0) s.meanCallbackUs = static_cast<double>(totalNs) / 1000.0 / static_cast<double>(s.callbacks);
-    s.silentClock = device_ == nullptr || (running_.load() && !onDevice_.load());
+    s.silentClock = !onDevice_.load();
     s.deviceLosses = deviceLosses_.load();
     s.deviceRecoveries = deviceRecoveries_.load();
     return s;

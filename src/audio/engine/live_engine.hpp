@@ -62,8 +62,10 @@ public:
     // Any thread: the program's statements take effect at the next scheduler window.
     void evaluate(const lang::Program& program);
 
-    // `device` must be open at config.sampleRate (its rate); nullptr runs the
-    // silent clock. False when the device's stream would not start.
+    // An open `device` must run at config.sampleRate. A device that is not open (its
+    // open() failed) starts the silent clock, and the engine keeps trying to open it
+    // with the same options at config.sampleRate; nullptr only runs the silent clock.
+    // False when an open device's stream would not start.
     bool start(Device* device);
     void stop();  // stops the device, joins the threads; safe to call twice
     bool running() const { return running_.load(); }
