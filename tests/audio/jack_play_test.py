@@ -272,25 +272,37 @@ def case_no_server():
               "--api alsa without a card exits 1 with one line: %d %r" % (r.returncode, r.stderr))
 
 
+def play_while(args, env, change_server):
+    """Runs `play ARGS` while change_server() starts or stops JACK servers; it returns
+    the server left running (stopped here afterwards). Returns (exit status, stdout, stderr)."""
+    player = subprocess.Popen([CLI, "play"] + args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = None
+    try:
+        proc = change_server()
+        out, err = player.communicate(timeout=60)
+    finally:
+        if player.poll() is None:
+            player.kill()
+        if proc:
+            stop_jackd(proc)
+    print("stdout: %s stderr: %s" % (out, err), flush=True)
+    return player.returncode, out, err
+
+
 def case_recover():
     name = unique_name()
     with tempfile.TemporaryFile("w+") as log:
-        proc = start_jackd(name, log)
-        env = base_env(name)
-        player = subprocess.Popen([CLI, "play", "--api", "jack", "--kit-only", "--seconds", "10", "--json", DENSE],
-                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
+        first = start_jackd(name, log)
+
+        def quit_and_come_back():
             time.sleep(2.5)
-            stop_jackd(proc)
+            stop_jackd(first)
             time.sleep(2.5)
-            proc = start_jackd(name, log)
-            out, err = player.communicate(timeout=60)
-        finally:
-            if player.poll() is None:
-                player.kill()
-            stop_jackd(proc)
-    print("stdout: %s stderr: %s" % (out, err), flush=True)
-    check(player.returncode == 0, "play survives the JACK server quitting (exit %d)" % player.returncode)
+            return start_jackd(name, log)
+
+        status, out, err = play_while(["--api", "jack", "--kit-only", "--seconds", "10", "--json", DENSE],
+                                      base_env(name), quit_and_come_back)
+    check(status == 0, "play survives the JACK server quitting (exit %d)" % status)
     stats, why = parse_stats(out)
     if not check(stats is not None, "play prints one JSON line " + why):
         return
@@ -307,21 +319,14 @@ def case_late_server():
     name = unique_name()
     env = base_env(name)
     env["PULSE_SERVER"] = "unix:/nonexistent/seiche-test-pulse"
-    player = subprocess.Popen([CLI, "play", "--kit-only", "--seconds", "7", "--json", DENSE],
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    proc = None
     with tempfile.TemporaryFile("w+") as log:
-        try:
+
+        def appear_later():
             time.sleep(1.5)
-            proc = start_jackd(name, log)
-            out, err = player.communicate(timeout=60)
-        finally:
-            if player.poll() is None:
-                player.kill()
-            if proc:
-                stop_jackd(proc)
-    print("stdout: %s stderr: %s" % (out, err), flush=True)
-    check(player.returncode == 0, "play exits 0 (%d)" % player.returncode)
+            return start_jackd(name, log)
+
+        status, out, err = play_while(["--kit-only", "--seconds", "7", "--json", DENSE], env, appear_later)
+    check(status == 0, "play exits 0 (%d)" % status)
     stats, why = parse_stats(out)
     if not check(stats is not None, "play prints one JSON line " + why):
         return
