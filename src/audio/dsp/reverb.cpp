@@ -23,17 +23,17 @@ int msToFrames(double ms, double sampleRate) {
 }
 
 // In-place fast Walsh-Hadamard transform of 8 values, scaled to stay orthonormal (lossless).
+// Written out stage by stage: the compiler does not unroll the generic loop, and this runs
+// for every sample of every reverb.
 void hadamard8(float* v) {
-    for (int span = 1; span < 8; span *= 2) {
-        for (int i = 0; i < 8; i += 2 * span) {
-            for (int j = i; j < i + span; ++j) {
-                const float a = v[j];
-                const float b = v[j + span];
-                v[j] = a + b;
-                v[j + span] = a - b;
-            }
-        }
-    }
+    auto butterfly = [v](int a, int b) {
+        const float x = v[a], y = v[b];
+        v[a] = x + y;
+        v[b] = x - y;
+    };
+    butterfly(0, 1); butterfly(2, 3); butterfly(4, 5); butterfly(6, 7);
+    butterfly(0, 2); butterfly(1, 3); butterfly(4, 6); butterfly(5, 7);
+    butterfly(0, 4); butterfly(1, 5); butterfly(2, 6); butterfly(3, 7);
     constexpr float kScale = 0.35355339059327373f;  // 1 / sqrt(8)
     for (int i = 0; i < 8; ++i) v[i] *= kScale;
 }
