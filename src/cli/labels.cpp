@@ -110,7 +110,8 @@ int parse(LabelsRequest& request, const std::vector<std::string>& args) {
 }
 
 std::optional<Store> openStore(const LabelsRequest& request) {
-    auto store = session::openStoreAt(session::storePath(request.db));
+    const bool addsData = request.verb == "labels add" || request.verb == "labels import";
+    auto store = session::openStoreForVerb(request.db, addsData);
     if (!store) {
         fail(request, store.error->message);
         return std::nullopt;

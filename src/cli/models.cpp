@@ -72,7 +72,8 @@ int parse(ModelsRequest& request, const std::vector<std::string>& args) {
 }
 
 std::optional<session::Store> openStore(const ModelsRequest& request) {
-    auto store = session::openStoreAt(session::storePath(request.db.empty() ? std::nullopt : std::optional(request.db)));
+    auto store = session::openStoreForVerb(request.db.empty() ? std::nullopt : std::optional(request.db),
+                                           request.verb == "models import");
     if (!store) {
         fail(request, store.error->message);
         return std::nullopt;

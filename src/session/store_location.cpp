@@ -23,4 +23,12 @@ StoreResult<Store> openStoreAt(const std::filesystem::path& path, const Database
     return Store::open(path, options);
 }
 
+StoreResult<Store> openStoreForVerb(const std::optional<std::string>& dbFlag, bool addsData) {
+    const std::filesystem::path path = storePath(dbFlag);
+    std::error_code ec;
+    if (dbFlag && !dbFlag->empty() && !addsData && !std::filesystem::exists(path, ec))
+        return storeError(StoreErrorKind::NotFound, "no database at " + path.string());
+    return openStoreAt(path);
+}
+
 }  // namespace seiche::session

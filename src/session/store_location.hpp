@@ -14,4 +14,9 @@ std::filesystem::path storePath(const std::optional<std::string>& dbFlag);
 
 StoreResult<Store> openStoreAt(const std::filesystem::path& path, const DatabaseOptions& options = {});
 
+// What a verb opens. Only verbs that add data create a database; the others, given an
+// explicit --db that does not exist, say so instead of creating an empty store there
+// (a mistyped path would otherwise list nothing and leave a stray file behind).
+StoreResult<Store> openStoreForVerb(const std::optional<std::string>& dbFlag, bool addsData);
+
 }  // namespace seiche::session

@@ -200,6 +200,15 @@ TEST_F(StoreCli, BadDatabasesAndArgumentsGiveOneLineReasons) {
     EXPECT_NE(corrupt.err.find("not a Seiche database"), std::string::npos) << corrupt.err;
     EXPECT_EQ(lines(corrupt.err), "1");
 
+    // A mistyped --db for a verb that only reads says so and creates nothing.
+    for (const char* verb : {"labels list", "labels export --dataset d --out x.csv", "models list"}) {
+        const auto missing = dir / "typo" / "seiche.db";
+        auto result = cli(std::string(verb) + " --db " + quoted(missing.string()), dir);
+        EXPECT_EQ(result.status, 1) << verb;
+        EXPECT_NE(result.err.find("no database at"), std::string::npos) << verb << ": " << result.err;
+        EXPECT_FALSE(std::filesystem::exists(missing.parent_path())) << verb;
+    }
+
     EXPECT_EQ(cli("labels", dir).status, 2);
     EXPECT_EQ(cli("labels frobnicate", dir).status, 2);
     EXPECT_EQ(cli("labels add" + db + " --dataset d", dir).status, 2);
