@@ -124,6 +124,10 @@ void Svf::process(float* buffer, int frames, SvfOutput output) {
         svfRun(output, buffer + i, 1, k, a1, a2, a3, ic1, ic2);
     }
     if (i < frames) svfRun(output, buffer + i, frames - i, k, a1, a2, a3, ic1, ic2);
+    keepState(g, k, glide, ic1, ic2);
+}
+
+void Svf::keepState(double g, double k, int glide, double ic1, double ic2) {
     g_ = g;
     k_ = k;
     glideRemaining_ = glide;
@@ -133,6 +137,55 @@ void Svf::process(float* buffer, int frames, SvfOutput output) {
     }
     ic1_ = flushDenormal(ic1);
     ic2_ = flushDenormal(ic2);
+}
+
+namespace {
+
+template <SvfOutput kOutput>
+void svfLanes(float* const* buffers, int frames, const double* k, const double* a1, const double* a2,
+              const double* a3, double* ic1, double* ic2) {
+    constexpr int L = Svf::kLanes;
+    for (int i = 0; i < frames; ++i) {
+        double v0[L], y[L];
+        for (int l = 0; l < L; ++l) v0[l] = buffers[l][i];
+        for (int l = 0; l < L; ++l) {
+            const double v3 = v0[l] - ic2[l];
+            const double v1 = a1[l] * ic1[l] + a2[l] * v3;
+            const double v2 = ic2[l] + a2[l] * ic1[l] + a3[l] * v3;
+            ic1[l] = 2.0 * v1 - ic1[l];
+            ic2[l] = 2.0 * v2 - ic2[l];
+            if constexpr (kOutput == SvfOutput::Lowpass) y[l] = v2;
+            else if constexpr (kOutput == SvfOutput::Highpass) y[l] = v0[l] - k[l] * v1 - v2;
+            else if constexpr (kOutput == SvfOutput::Bandpass) y[l] = v1;
+            else y[l] = k[l] * v1;  // BandpassUnity
+        }
+        for (int l = 0; l < L; ++l) buffers[l][i] = static_cast<float>(y[l]);
+    }
+}
+
+}  // namespace
+
+void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output) {
+    if (frames <= 0) return;
+    double k[kLanes], a1[kLanes], a2[kLanes], a3[kLanes], ic1[kLanes], ic2[kLanes];
+    for (int l = 0; l < kLanes; ++l) {
+        const Svf& f = *filters[l];
+        k[l] = f.k_;
+        a1[l] = 1.0 / (1.0 + f.g_ * (f.g_ + f.k_));
+        a2[l] = f.g_ * a1[l];
+        a3[l] = f.g_ * a2[l];
+        ic1[l] = f.ic1_;
+        ic2[l] = f.ic2_;
+    }
+    switch (output) {
+        case SvfOutput::Lowpass: svfLanes<SvfOutput::Lowpass>(buffers, frames, k, a1, a2, a3, ic1, ic2); break;
+        case SvfOutput::Highpass: svfLanes<SvfOutput::Highpass>(buffers, frames, k, a1, a2, a3, ic1, ic2); break;
+        case SvfOutput::Bandpass: svfLanes<SvfOutput::Bandpass>(buffers, frames, k, a1, a2, a3, ic1, ic2); break;
+        case SvfOutput::BandpassUnity:
+            svfLanes<SvfOutput::BandpassUnity>(buffers, frames, k, a1, a2, a3, ic1, ic2);
+            break;
+    }
+    for (int l = 0; l < kLanes; ++l) filters[l]->keepState(filters[l]->g_, filters[l]->k_, 0, ic1[l], ic2[l]);
 }
 
 // ---- SuperDirt filters -------------------------------------------------------------------

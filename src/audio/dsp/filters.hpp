@@ -45,10 +45,19 @@ public:
     void setTarget(double cutoffHz, double q);
     void process(float* buffer, int frames, SvfOutput output);
 
+    // Four filters side by side, each on its own buffer, with exactly the arithmetic of
+    // process(): one filter's recursion waits on its own previous sample, so running four
+    // voices' filters together keeps the processor busy (and fills its SIMD lanes).
+    // Every filter must be steady().
+    static constexpr int kLanes = 4;
+    static void processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output);
+    bool steady() const { return glideRemaining_ == 0; }
+
     double sampleRate() const { return sampleRate_; }
 
 private:
     void coefficients(double cutoffHz, double q, double& g, double& k) const;
+    void keepState(double g, double k, int glide, double ic1, double ic2);
 
     double sampleRate_ = 48000.0;
     double g_ = 0.1, k_ = 1.0;              // current
@@ -66,6 +75,7 @@ public:
     void reset() { svf_.reset(); }
     void setParams(double cutoffHz, double resonance);  // SuperDirt `cutoff`, `resonance`
     void process(float* buffer, int frames) { svf_.process(buffer, frames, SvfOutput::Lowpass); }
+    Svf& svf() { return svf_; }  // for Svf::processLanes with SvfOutput::Lowpass
 
 private:
     Svf svf_;
@@ -77,6 +87,7 @@ public:
     void reset() { svf_.reset(); }
     void setParams(double cutoffHz, double resonance);  // SuperDirt `hcutoff`, `hresonance`
     void process(float* buffer, int frames) { svf_.process(buffer, frames, SvfOutput::Highpass); }
+    Svf& svf() { return svf_; }  // for Svf::processLanes with SvfOutput::Highpass
 
 private:
     Svf svf_;

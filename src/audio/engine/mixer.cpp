@@ -8,6 +8,8 @@ namespace seiche::audio {
 Mixer::Mixer(const MixerConfig& config) : config_(config), ring_(config.ringCapacity) {
     voices_.resize(static_cast<size_t>(std::max(1, config.voices)));
     for (Voice& v : voices_) v.init(config.sampleRate, config.maxBlockSize);
+    sounding_.reserve(voices_.size());
+    filtersDone_.resize(voices_.size());
     orbits_.resize(static_cast<size_t>(std::max(1, config.orbits)));
     for (Orbit& o : orbits_) {
         for (auto* buf : {&o.left, &o.right, &o.wetLeft, &o.wetRight}) buf->assign(static_cast<size_t>(config.maxBlockSize), 0.0f);
@@ -68,16 +70,49 @@ void Mixer::process(int64_t firstFrame, float* left, float* right, int frames) {
     stats_.blocks.fetch_add(1, std::memory_order_relaxed);
 }
 
+void Mixer::runFilterLanes(int frames) {
+    constexpr int kLanes = dsp::Svf::kLanes;
+    dsp::Svf* filters[kLanes];
+    float* buffers[kLanes];
+    size_t owners[kLanes];
+    // One pass per filter type, in chain order: the highpass may only run early for a
+    // voice whose lowpass ran early (or which has none).
+    for (const bool highpass : {false, true}) {
+        int filled = 0;
+        for (size_t i = 0; i < sounding_.size(); ++i) {
+            Voice::Filters& done = filtersDone_[i];
+            dsp::Svf* svf = highpass ? sounding_[i]->laneHighpass(done.lowpassDone) : sounding_[i]->laneLowpass();
+            if (!svf) continue;
+            filters[filled] = svf;
+            buffers[filled] = sounding_[i]->buffer();
+            owners[filled] = i;
+            if (++filled < kLanes) continue;
+            dsp::Svf::processLanes(filters, buffers, frames, highpass ? dsp::SvfOutput::Highpass : dsp::SvfOutput::Lowpass);
+            for (int l = 0; l < kLanes; ++l) (highpass ? filtersDone_[owners[l]].highpassDone : filtersDone_[owners[l]].lowpassDone) = true;
+            filled = 0;
+        }
+        // Fewer than four left: finish() runs them one by one.
+    }
+}
+
 void Mixer::renderSpan(float* left, float* right, int frames) {
     for (Orbit& o : orbits_) {
         std::fill(o.left.begin(), o.left.begin() + frames, 0.0f);
         std::fill(o.right.begin(), o.right.begin() + frames, 0.0f);
     }
-    int active = 0;
+    sounding_.clear();  // keeps its capacity: no allocation here
     for (Voice& v : voices_) {
         if (!v.active()) continue;
+        v.prepare(frames);
+        filtersDone_[sounding_.size()] = {};
+        sounding_.push_back(&v);
+    }
+    runFilterLanes(frames);
+    int active = 0;
+    for (size_t i = 0; i < sounding_.size(); ++i) {
+        Voice& v = *sounding_[i];
         Orbit& o = orbits_[v.orbit()];
-        if (v.render(o.left.data(), o.right.data(), frames)) ++active;
+        if (v.finish(o.left.data(), o.right.data(), filtersDone_[i])) ++active;
     }
     stats_.activeVoices.store(active, std::memory_order_relaxed);
     stats_.voiceFrames.fetch_add(static_cast<uint64_t>(active) * static_cast<uint64_t>(frames), std::memory_order_relaxed);

@@ -60,10 +60,14 @@ private:
     void startTrigger(const Trigger& t, int offset);
     Voice& freeVoice();
     void renderSpan(float* left, float* right, int frames);
+    // Runs the lowpass (then the highpass) of the sounding voices four at a time.
+    void runFilterLanes(int frames);
 
     MixerConfig config_;
     SpscRing<Trigger> ring_;
     std::vector<Voice> voices_;
+    std::vector<Voice*> sounding_;                 // this span's active voices (capacity: all)
+    std::vector<Voice::Filters> filtersDone_;      // per entry of sounding_
     std::vector<Orbit> orbits_;
     dsp::Limiter limiter_;
     MixerStats stats_;

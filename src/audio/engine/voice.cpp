@@ -145,40 +145,70 @@ int Voice::renderSample(float* out, int frames) {
     return produced;
 }
 
-void Voice::renderChain(float* buffer, int frames) {
+void Voice::renderChainBeforeFilters(float* buffer, int frames) {
     envelope_.apply(buffer, frames);
     if (trigger_.crush > 0) crusher_.process(buffer, frames);
     if (trigger_.coarse > 1) decimator_.process(buffer, frames);
     if (trigger_.shape > 0) shaper_.process(buffer, frames);
     if (trigger_.squiz > 0) squiz_.process(buffer, frames);
-    if (trigger_.cutoff > 0) lowpass_.process(buffer, frames);
-    if (trigger_.hcutoff > 0) highpass_.process(buffer, frames);
-    if (trigger_.bandf > 0) bandpass_.process(buffer, frames);
-    if (trigger_.vowel >= 0) vowel_.process(buffer, frames);
 }
 
-bool Voice::render(float* busLeft, float* busRight, int frames) {
-    if (!active_) return false;
-    int start = std::min(offset_, frames);
-    offset_ -= start;
-    const int n = frames - start;
-    if (n <= 0) return true;
+void Voice::prepare(int frames) {
+    preparedStart_ = std::min(offset_, frames);
+    offset_ -= preparedStart_;
+    preparedFrames_ = frames - preparedStart_;
+    if (!active_ || preparedFrames_ <= 0) {
+        preparedFrames_ = 0;
+        return;
+    }
     float* buf = buffer_.data();
     if (trigger_.sample) {
-        renderSample(buf, n);
+        renderSample(buf, preparedFrames_);
     } else {
-        synth_.process(buf, n);
+        synth_.process(buf, preparedFrames_);
     }
-    renderChain(buf, n);
+    renderChainBeforeFilters(buf, preparedFrames_);
+}
+
+dsp::Svf* Voice::laneLowpass() {
+    if (preparedStart_ != 0 || preparedFrames_ == 0 || !(trigger_.cutoff > 0)) return nullptr;
+    dsp::Svf& svf = lowpass_.svf();
+    return svf.steady() ? &svf : nullptr;
+}
+
+dsp::Svf* Voice::laneHighpass(bool lowpassDone) {
+    // The highpass follows the lowpass: it may only run early if the lowpass did.
+    if (trigger_.cutoff > 0 && !lowpassDone) return nullptr;
+    if (preparedStart_ != 0 || preparedFrames_ == 0 || !(trigger_.hcutoff > 0)) return nullptr;
+    dsp::Svf& svf = highpass_.svf();
+    return svf.steady() ? &svf : nullptr;
+}
+
+bool Voice::finish(float* busLeft, float* busRight, Filters done) {
+    if (!active_) return false;
+    const int n = preparedFrames_;
+    if (n <= 0) return true;
+    float* buf = buffer_.data();
+    if (trigger_.cutoff > 0 && !done.lowpassDone) lowpass_.process(buf, n);
+    if (trigger_.hcutoff > 0 && !done.highpassDone) highpass_.process(buf, n);
+    if (trigger_.bandf > 0) bandpass_.process(buf, n);
+    if (trigger_.vowel >= 0) vowel_.process(buf, n);
     if (fadeRemaining_ >= 0) {
         for (int i = 0; i < n; ++i) {
             buf[i] *= static_cast<float>(std::max(0, fadeRemaining_)) / static_cast<float>(fadeLength_);
             if (fadeRemaining_ > 0) --fadeRemaining_;
         }
     }
+    const int start = preparedStart_;
     dsp::panMonoAdding(buf, busLeft + start, busRight + start, n, dsp::panGains(trigger_.pan), trigger_.amplitude);
     if (envelope_.finished() || fadeRemaining_ == 0 || (!trigger_.sample && synth_.finished())) active_ = false;
     return active_;
+}
+
+bool Voice::render(float* busLeft, float* busRight, int frames) {
+    if (!active_) return false;
+    prepare(frames);
+    return finish(busLeft, busRight, {});
 }
 
 }  // namespace seiche::audio

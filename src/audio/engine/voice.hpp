@@ -18,7 +18,23 @@ public:
     void init(double sampleRate, int maxBlockSize);
     void start(const Trigger& t, int offsetInBlock, uint64_t serial);
     // Adds this block's sound into the orbit bus; returns false once finished.
+    // The same as prepare() then finish() with no filter done elsewhere.
     bool render(float* busLeft, float* busRight, int frames);
+
+    // A block in two phases, so the mixer can run several voices' filters side by side
+    // in between. prepare() renders the source and the chain up to the filters into the
+    // voice's buffer; finish() runs the filters not already run, fades, pans into the
+    // bus, and returns false once the voice has finished.
+    struct Filters {
+        bool lowpassDone = false, highpassDone = false;
+    };
+    void prepare(int frames);
+    bool finish(float* busLeft, float* busRight, Filters done);
+    // After prepare(): the filters that may run in lanes this block (the whole block
+    // rendered, the filter active and not gliding), else nullptr.
+    dsp::Svf* laneLowpass();
+    dsp::Svf* laneHighpass(bool lowpassDone);
+    float* buffer() { return buffer_.data(); }
     void fadeOut();  // cut groups: a 10 ms fade instead of a click
 
     bool active() const { return active_; }
@@ -28,13 +44,14 @@ public:
 
 private:
     int renderSample(float* out, int frames);
-    void renderChain(float* buffer, int frames);
+    void renderChainBeforeFilters(float* buffer, int frames);
 
     double sampleRate_ = 48000;
     std::vector<float> buffer_;
     Trigger trigger_{};
     bool active_ = false;
     int offset_ = 0;  // frames to wait in the first block
+    int preparedStart_ = 0, preparedFrames_ = 0;  // this block's part, after prepare()
     uint64_t serial_ = 0;
 
     // Sample playback: position in frames of the source, step per output frame.
