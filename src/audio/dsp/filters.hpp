@@ -104,6 +104,7 @@ public:
     void reset() { svf_.reset(); }
     void setParams(double centerHz, double bandq = kDefaultBandQ);  // SuperDirt `bandf`, `bandq`
     void process(float* buffer, int frames) { svf_.process(buffer, frames, SvfOutput::Bandpass); }
+    Svf& svf() { return svf_; }  // for Svf::processLanes with SvfOutput::Bandpass
 
 private:
     Svf svf_;

@@ -72,23 +72,24 @@ void Mixer::process(int64_t firstFrame, float* left, float* right, int frames) {
 
 void Mixer::runFilterLanes(int frames) {
     constexpr int kLanes = dsp::Svf::kLanes;
+    constexpr dsp::SvfOutput kOutputs[Voice::kFilterStages] = {dsp::SvfOutput::Lowpass, dsp::SvfOutput::Highpass,
+                                                               dsp::SvfOutput::Bandpass};
     dsp::Svf* filters[kLanes];
     float* buffers[kLanes];
     size_t owners[kLanes];
-    // One pass per filter type, in chain order: the highpass may only run early for a
-    // voice whose lowpass ran early (or which has none).
-    for (const bool highpass : {false, true}) {
+    // One pass per filter, in the chain's order.
+    for (int stage = 0; stage < Voice::kFilterStages; ++stage) {
+        const auto which = static_cast<Voice::FilterStage>(stage);
         int filled = 0;
         for (size_t i = 0; i < sounding_.size(); ++i) {
-            Voice::Filters& done = filtersDone_[i];
-            dsp::Svf* svf = highpass ? sounding_[i]->laneHighpass(done.lowpassDone) : sounding_[i]->laneLowpass();
+            dsp::Svf* svf = sounding_[i]->laneFilter(which, filtersDone_[i]);
             if (!svf) continue;
             filters[filled] = svf;
             buffers[filled] = sounding_[i]->buffer();
             owners[filled] = i;
             if (++filled < kLanes) continue;
-            dsp::Svf::processLanes(filters, buffers, frames, highpass ? dsp::SvfOutput::Highpass : dsp::SvfOutput::Lowpass);
-            for (int l = 0; l < kLanes; ++l) (highpass ? filtersDone_[owners[l]].highpassDone : filtersDone_[owners[l]].lowpassDone) = true;
+            dsp::Svf::processLanes(filters, buffers, frames, kOutputs[stage]);
+            for (int l = 0; l < kLanes; ++l) filtersDone_[owners[l]].done[stage] = true;
             filled = 0;
         }
         // Fewer than four left: finish() runs them one by one.
@@ -107,7 +108,7 @@ void Mixer::renderSpan(float* left, float* right, int frames) {
         filtersDone_[sounding_.size()] = {};
         sounding_.push_back(&v);
     }
-    runFilterLanes(frames);
+    if (config_.filterLanes) runFilterLanes(frames);
     int active = 0;
     for (size_t i = 0; i < sounding_.size(); ++i) {
         Voice& v = *sounding_[i];

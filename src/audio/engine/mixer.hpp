@@ -22,6 +22,7 @@ struct MixerConfig {
     int voices = 512;
     int orbits = 12;
     size_t ringCapacity = 8192;
+    bool filterLanes = true;  // run voices' filters four at a time (same result; off for tests)
 };
 
 struct MixerStats {
@@ -60,7 +61,7 @@ private:
     void startTrigger(const Trigger& t, int offset);
     Voice& freeVoice();
     void renderSpan(float* left, float* right, int frames);
-    // Runs the lowpass (then the highpass) of the sounding voices four at a time.
+    // Runs the lowpass, highpass and bandpass filters of the sounding voices four at a time.
     void runFilterLanes(int frames);
 
     MixerConfig config_;

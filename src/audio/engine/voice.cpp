@@ -170,17 +170,14 @@ void Voice::prepare(int frames) {
     renderChainBeforeFilters(buf, preparedFrames_);
 }
 
-dsp::Svf* Voice::laneLowpass() {
-    if (preparedStart_ != 0 || preparedFrames_ == 0 || !(trigger_.cutoff > 0)) return nullptr;
-    dsp::Svf& svf = lowpass_.svf();
-    return svf.steady() ? &svf : nullptr;
-}
-
-dsp::Svf* Voice::laneHighpass(bool lowpassDone) {
-    // The highpass follows the lowpass: it may only run early if the lowpass did.
-    if (trigger_.cutoff > 0 && !lowpassDone) return nullptr;
-    if (preparedStart_ != 0 || preparedFrames_ == 0 || !(trigger_.hcutoff > 0)) return nullptr;
-    dsp::Svf& svf = highpass_.svf();
+dsp::Svf* Voice::laneFilter(FilterStage stage, const Filters& done) {
+    if (preparedStart_ != 0 || preparedFrames_ == 0) return nullptr;
+    const bool uses[kFilterStages] = {trigger_.cutoff > 0, trigger_.hcutoff > 0, trigger_.bandf > 0};
+    if (!uses[stage]) return nullptr;
+    // The chain's order holds: a stage runs early only after every earlier one it uses.
+    for (int earlier = 0; earlier < stage; ++earlier)
+        if (uses[earlier] && !done.done[earlier]) return nullptr;
+    dsp::Svf& svf = stage == kLowpass ? lowpass_.svf() : stage == kHighpass ? highpass_.svf() : bandpass_.svf();
     return svf.steady() ? &svf : nullptr;
 }
 
@@ -189,9 +186,9 @@ bool Voice::finish(float* busLeft, float* busRight, Filters done) {
     const int n = preparedFrames_;
     if (n <= 0) return true;
     float* buf = buffer_.data();
-    if (trigger_.cutoff > 0 && !done.lowpassDone) lowpass_.process(buf, n);
-    if (trigger_.hcutoff > 0 && !done.highpassDone) highpass_.process(buf, n);
-    if (trigger_.bandf > 0) bandpass_.process(buf, n);
+    if (trigger_.cutoff > 0 && !done.done[kLowpass]) lowpass_.process(buf, n);
+    if (trigger_.hcutoff > 0 && !done.done[kHighpass]) highpass_.process(buf, n);
+    if (trigger_.bandf > 0 && !done.done[kBandpass]) bandpass_.process(buf, n);
     if (trigger_.vowel >= 0) vowel_.process(buf, n);
     if (fadeRemaining_ >= 0) {
         for (int i = 0; i < n; ++i) {

@@ -25,15 +25,16 @@ public:
     // in between. prepare() renders the source and the chain up to the filters into the
     // voice's buffer; finish() runs the filters not already run, fades, pans into the
     // bus, and returns false once the voice has finished.
+    enum FilterStage { kLowpass, kHighpass, kBandpass, kFilterStages };
     struct Filters {
-        bool lowpassDone = false, highpassDone = false;
+        bool done[kFilterStages] = {false, false, false};
     };
     void prepare(int frames);
     bool finish(float* busLeft, float* busRight, Filters done);
-    // After prepare(): the filters that may run in lanes this block (the whole block
-    // rendered, the filter active and not gliding), else nullptr.
-    dsp::Svf* laneLowpass();
-    dsp::Svf* laneHighpass(bool lowpassDone);
+    // After prepare(): the filter of `stage` if it may run in lanes this block (the whole
+    // block rendered, the filter active and not gliding, every earlier stage the voice
+    // has already done), else nullptr.
+    dsp::Svf* laneFilter(FilterStage stage, const Filters& done);
     float* buffer() { return buffer_.data(); }
     void fadeOut();  // cut groups: a 10 ms fade instead of a click
 
