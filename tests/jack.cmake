@@ -13,6 +13,8 @@ add_test(NAME jack_play_dense COMMAND python3 ${SEICHE_JACK_TEST} $<TARGET_FILE:
 set_tests_properties(jack_play_dense PROPERTIES LABELS "jack" TIMEOUT 300 RUN_SERIAL TRUE)
 add_test(NAME jack_play_recover COMMAND python3 ${SEICHE_JACK_TEST} $<TARGET_FILE:seiche-cli-alloc-trap> recover)
 set_tests_properties(jack_play_recover PROPERTIES LABELS "jack" TIMEOUT 180 RUN_SERIAL TRUE)
+add_test(NAME jack_play_freeze COMMAND python3 ${SEICHE_JACK_TEST} $<TARGET_FILE:seiche-cli-alloc-trap> freeze)
+set_tests_properties(jack_play_freeze PROPERTIES LABELS "jack" TIMEOUT 180 RUN_SERIAL TRUE)
 add_test(NAME jack_play_late_server COMMAND python3 ${SEICHE_JACK_TEST} $<TARGET_FILE:seiche-cli-alloc-trap> late-server)
 set_tests_properties(jack_play_late_server PROPERTIES LABELS "jack" TIMEOUT 180 RUN_SERIAL TRUE)
 add_test(NAME jack_play_no_server COMMAND python3 ${SEICHE_JACK_TEST} $<TARGET_FILE:seiche-cli> no-server)

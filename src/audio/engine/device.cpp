@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <mutex>
+#include <thread>
 
 #include <rtaudio/RtAudio.h>
 
@@ -78,9 +79,16 @@ void onStreamError(RtAudioError::Type type, const std::string& text) {
     gStreamError = oneLine(text);
 }
 
+// What RtAudio's callback is given: the device, and which of its streams calls.
+struct StreamTicket {
+    Device* device;
+    uint64_t stream;
+};
+
 int trampoline(void* output, void* /*input*/, unsigned frames, double /*time*/, RtAudioStreamStatus status,
                void* user) {
-    return static_cast<Device*>(user)->onAudio(output, frames, (status & RTAUDIO_OUTPUT_UNDERFLOW) != 0);
+    const auto* ticket = static_cast<const StreamTicket*>(user);
+    return ticket->device->onAudio(ticket->stream, output, frames, (status & RTAUDIO_OUTPUT_UNDERFLOW) != 0);
 }
 
 }  // namespace
@@ -154,6 +162,7 @@ std::vector<ApiListing> listDevices(std::optional<AudioApi> only) {
 
 struct Device::Impl {
     std::unique_ptr<RtAudio> rt;
+    std::unique_ptr<StreamTicket> ticket;  // lives as long as the stream may call back
 };
 
 Device::Device() : impl_(std::make_unique<Impl>()) {}
@@ -165,7 +174,12 @@ void Device::setRenderFunction(RenderFunction function, void* context) {
     function_.store(function);
 }
 
-int Device::onAudio(void* output, unsigned frames, bool underflow) {
+int Device::onAudio(uint64_t stream, void* output, unsigned frames, bool underflow) {
+    if (stream != stream_.load(std::memory_order_acquire)) {
+        // An abandoned stream that came back to life: silence, and hands off the mixer.
+        std::memset(output, 0, sizeof(float) * 2 * frames);
+        return 0;
+    }
     const auto started = std::chrono::steady_clock::now();
 #if defined(__SSE__)
     // Flush denormals to zero on the audio thread (FTZ | DAZ): decaying filter and
@@ -181,13 +195,15 @@ int Device::onAudio(void* output, unsigned frames, bool underflow) {
     }
     float* left = static_cast<float*>(output);
     float* right = left + frames;  // RTAUDIO_NONINTERLEAVED: one channel after the other
-    RenderFunction f = function_.load(std::memory_order_acquire);
+    inCallback_.store(true, std::memory_order_seq_cst);
+    RenderFunction f = function_.load(std::memory_order_seq_cst);
     if (f) {
         audio_thread::CallbackScope inCallback;
         f(context_.load(std::memory_order_relaxed), left, right, static_cast<int>(frames));
     } else {
         std::memset(output, 0, sizeof(float) * 2 * frames);
     }
+    inCallback_.store(false, std::memory_order_release);
     const int64_t ns =
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count();
     if (sampleRate_ > 0 && ns * static_cast<int64_t>(sampleRate_) > static_cast<int64_t>(frames) * 1000000000)
@@ -247,13 +263,15 @@ bool Device::tryOpen(AudioApi api, const DeviceOptions& options, std::string& wh
         streamOptions.flags = RTAUDIO_NONINTERLEAVED | RTAUDIO_SCHEDULE_REALTIME;
         streamOptions.streamName = "seiche";
         unsigned frames = std::max(16u, options.bufferFrames);
-        rt->openStream(&out, nullptr, RTAUDIO_FLOAT32, rate, &frames, &trampoline, this, &streamOptions,
+        auto ticket = std::make_unique<StreamTicket>(StreamTicket{this, stream_.load()});
+        rt->openStream(&out, nullptr, RTAUDIO_FLOAT32, rate, &frames, &trampoline, ticket.get(), &streamOptions,
                        &onStreamError);
         if (!rt->isStreamOpen()) {
             why = "the stream did not open";
             return false;
         }
         impl_->rt = std::move(rt);
+        impl_->ticket = std::move(ticket);
         api_ = api;
         deviceName_ = info.name;
         sampleRate_ = impl_->rt->getStreamSampleRate() ? impl_->rt->getStreamSampleRate() : rate;
@@ -297,12 +315,19 @@ bool Device::reopen(unsigned sampleRate) {
     return opened;
 }
 
-bool Device::isOpenStream() const {
-    try {
-        return open_ && impl_->rt && impl_->rt->isStreamOpen();
-    } catch (...) {
-        return false;
+void Device::abandon() {
+    setRenderFunction(nullptr, nullptr);
+    // A callback already inside the render function finishes it (it never blocks) before
+    // anyone else may render: a stalled stream's thread may only have been descheduled.
+    for (int i = 0; i < 2000 && inCallback_.load(std::memory_order_seq_cst); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    // Its callbacks, should they come back, now find a stale ticket and play silence.
+    stream_.fetch_add(1, std::memory_order_acq_rel);
+    if (impl_ && impl_->rt) {
+        static_cast<void>(impl_->rt.release());
+        static_cast<void>(impl_->ticket.release());
     }
+    open_ = false;
 }
 
 bool Device::start() {
@@ -353,6 +378,7 @@ void Device::stop() {
         impl_->rt.reset();
     } catch (...) {
     }
+    impl_->ticket.reset();  // after the stream: it can no longer call back
     open_ = false;
 }
 

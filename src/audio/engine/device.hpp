@@ -77,8 +77,11 @@ public:
     // Opens again with the options of the last open(), on the API that worked
     // then, at `sampleRate` (the engine's rate cannot change under it).
     bool reopen(unsigned sampleRate);
-    // False once the stream was closed under us (a JACK server that quit closes it).
-    bool isOpenStream() const;
+    // Lets go of a stream that went away without stopping or closing it: RtAudio's
+    // stop waits for one more callback, which a dead server never makes (and a quitting
+    // JACK server makes RtAudio close the stream on a thread of its own). The stream
+    // object is deliberately leaked, one per loss; the device can then be opened again.
+    void abandon();
     bool isOpen() const { return open_; }
     bool isRunning() const;
 
@@ -89,8 +92,9 @@ public:
     unsigned bufferFrames() const { return bufferFrames_; }
     const DeviceStats& stats() const { return stats_; }
 
-    // RtAudio's C callback: public only so the .cpp's trampoline can reach it.
-    int onAudio(void* output, unsigned frames, bool underflow);
+    // RtAudio's C callback: public only so the .cpp's trampoline can reach it. `stream`
+    // numbers the streams opened; an abandoned one's late callbacks only play silence.
+    int onAudio(uint64_t stream, void* output, unsigned frames, bool underflow);
 
 private:
     struct Impl;
@@ -99,6 +103,8 @@ private:
     std::unique_ptr<Impl> impl_;
     std::atomic<RenderFunction> function_{nullptr};
     std::atomic<void*> context_{nullptr};
+    std::atomic<bool> inCallback_{false};  // a callback is running the render function
+    std::atomic<uint64_t> stream_{0};      // the stream that may render; abandon() moves on
     DeviceStats stats_;
     bool open_ = false;
     AudioApi api_ = AudioApi::Jack;

@@ -149,14 +149,8 @@ void LiveEngine::superviseDevice() {
 }
 
 void LiveEngine::abandonDevice() {
-    // Silence first: should the callback still run, it must not touch the mixer
-    // while the silent clock does.
-    device_->setRenderFunction(nullptr, nullptr);
-    // A JACK server that quits makes RtAudio close the stream on a thread of its own;
-    // let that finish before the stream object goes.
-    for (int i = 0; i < 40 && device_->isOpenStream() && !device_->isRunning(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    device_->stop();
+    // Never stop a lost stream (that can wait for ever): let go of it and take the clock.
+    device_->abandon();
     onDevice_.store(false);
     deviceLosses_.fetch_add(1);
     startSilentClock();
