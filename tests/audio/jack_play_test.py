@@ -293,22 +293,30 @@ def play_while(args, env, change_server):
     return player.returncode, out, err
 
 
-def case_recover():
+def play_through_server(seconds, change_server):
+    """Starts a JACK server, plays DENSE through it for SECONDS while
+    change_server(server, name, log) disturbs it (returning the server left running),
+    and returns (exit status, parsed statistics or None, stderr)."""
     name = unique_name()
     with tempfile.TemporaryFile("w+") as log:
-        first = start_jackd(name, log)
-
-        def quit_and_come_back():
-            time.sleep(2.5)
-            stop_jackd(first)
-            time.sleep(2.5)
-            return start_jackd(name, log)
-
-        status, out, err = play_while(["--api", "jack", "--kit-only", "--seconds", "10", "--json", DENSE],
-                                      base_env(name), quit_and_come_back)
-    check(status == 0, "play survives the JACK server quitting (exit %d)" % status)
+        server = start_jackd(name, log)
+        status, out, err = play_while(["--api", "jack", "--kit-only", "--seconds", str(seconds), "--json", DENSE],
+                                      base_env(name), lambda: change_server(server, name, log))
     stats, why = parse_stats(out)
-    if not check(stats is not None, "play prints one JSON line " + why):
+    check(stats is not None, "play prints one JSON line " + why)
+    return status, stats, err
+
+
+def case_recover():
+    def quit_and_come_back(server, name, log):
+        time.sleep(2.5)
+        stop_jackd(server)
+        time.sleep(2.5)
+        return start_jackd(name, log)
+
+    status, stats, err = play_through_server(10, quit_and_come_back)
+    check(status == 0, "play survives the JACK server quitting (exit %d)" % status)
+    if stats is None:
         return
     check(stats["device_losses"] >= 1, "the loss was noticed (%d)" % stats["device_losses"])
     check(stats["device_recoveries"] >= 1, "the device came back (%d)" % stats["device_recoveries"])
@@ -322,22 +330,16 @@ def case_recover():
 
 
 def case_freeze():
-    name = unique_name()
-    with tempfile.TemporaryFile("w+") as log:
-        server = start_jackd(name, log)
+    def freeze_and_thaw(server, name, log):
+        time.sleep(2.5)
+        os.killpg(server.pid, signal.SIGSTOP)
+        time.sleep(2.0)
+        os.killpg(server.pid, signal.SIGCONT)
+        return server
 
-        def freeze_and_thaw():
-            time.sleep(2.5)
-            os.killpg(server.pid, signal.SIGSTOP)
-            time.sleep(2.0)
-            os.killpg(server.pid, signal.SIGCONT)
-            return server
-
-        status, out, err = play_while(["--api", "jack", "--kit-only", "--seconds", "9", "--json", DENSE],
-                                      base_env(name), freeze_and_thaw)
+    status, stats, err = play_through_server(9, freeze_and_thaw)
     check(status == 0, "play survives a frozen JACK server and exits on time (exit %d)" % status)
-    stats, why = parse_stats(out)
-    if not check(stats is not None, "play prints one JSON line " + why):
+    if stats is None:
         return
     check(stats["device_losses"] >= 1 and "went away" in err, "the stall was noticed: %r" % err)
     check(stats["seconds"] >= 7.5, "the engine clock ran %.2f s of 9" % stats["seconds"])
