@@ -120,9 +120,7 @@ int runPlay(const std::vector<std::string>& args) {
     if (buffer) deviceOptions.bufferFrames = static_cast<unsigned>(std::lround(*buffer));
     audio::Device device;
     bool haveDevice = !noDevice && device.open(deviceOptions);
-    if (noDevice) {
-        // asked for: nothing to say
-    } else if (!haveDevice) {
+    if (!noDevice && !haveDevice) {
         if (api) {
             std::fprintf(stderr, "seiche-cli play: cannot open %s (%s)\n", audio::apiName(*api), device.error().c_str());
             return 1;

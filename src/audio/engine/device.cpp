@@ -206,14 +206,7 @@ int Device::onAudio(uint64_t stream, void* output, unsigned frames, bool underfl
     inCallback_.store(false, std::memory_order_release);
     const int64_t ns =
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count();
-    if (sampleRate_ > 0 && ns * static_cast<int64_t>(sampleRate_) > static_cast<int64_t>(frames) * 1000000000)
-        stats_.overruns.fetch_add(1, std::memory_order_relaxed);
-    stats_.totalCallbackNs.fetch_add(ns, std::memory_order_relaxed);
-    const int64_t prev = stats_.maxCallbackNs.load(std::memory_order_relaxed);
-    if (ns > prev) {  // only this thread writes it
-        stats_.maxCallbackNs.store(ns, std::memory_order_relaxed);
-        stats_.maxCallbackAt.store(number, std::memory_order_relaxed);
-    }
+    stats_.recordDuration(number, ns, static_cast<int>(frames), sampleRate_);
     return 0;
 }
 
@@ -309,10 +302,7 @@ bool Device::open(const DeviceOptions& options) {
 bool Device::reopen(unsigned sampleRate) {
     DeviceOptions options = lastOptions_;
     options.sampleRate = sampleRate;
-    const DeviceOptions remembered = lastOptions_;
-    const bool opened = open(options);
-    lastOptions_ = remembered;
-    return opened;
+    return open(options);
 }
 
 void Device::abandon() {

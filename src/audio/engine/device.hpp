@@ -59,6 +59,18 @@ struct DeviceStats {
     std::atomic<uint64_t> overruns{0};           // callbacks that took longer than their own period
     std::atomic<uint64_t> firstXrunCallback{0};  // 1-based callback number; 0: none
     std::atomic<uint64_t> lastXrunCallback{0};
+
+    // Called by the thread that makes the callbacks (the only writer): how long callback
+    // `number` took to mix `frames` frames at `sampleRate`.
+    void recordDuration(uint64_t number, int64_t ns, int frames, double sampleRate) {
+        if (sampleRate > 0 && static_cast<double>(ns) * sampleRate > static_cast<double>(frames) * 1e9)
+            overruns.fetch_add(1, std::memory_order_relaxed);
+        totalCallbackNs.fetch_add(ns, std::memory_order_relaxed);
+        if (ns > maxCallbackNs.load(std::memory_order_relaxed)) {
+            maxCallbackNs.store(ns, std::memory_order_relaxed);
+            maxCallbackAt.store(number, std::memory_order_relaxed);
+        }
+    }
 };
 
 class Device {

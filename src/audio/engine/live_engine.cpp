@@ -65,14 +65,11 @@ bool LiveEngine::start(Device* device) {
         startSilentClock();
         supervisorThread_ = std::thread([this] { superviseDevice(); });
     } else if (device_) {
-        device_->setRenderFunction(&LiveEngine::renderTrampoline, this);
-        if (!device_->start()) {
-            device_->setRenderFunction(nullptr, nullptr);
+        if (!playOnDevice()) {
             device_ = nullptr;
             stop();
             return false;
         }
-        onDevice_.store(true);
         supervisorThread_ = std::thread([this] { superviseDevice(); });
     } else {
         startSilentClock();
@@ -164,15 +161,22 @@ bool LiveEngine::resumeDevice() {
         return false;
     }
     stopSilentClock();
-    device_->setRenderFunction(&LiveEngine::renderTrampoline, this);
-    if (!device_->start()) {
-        device_->setRenderFunction(nullptr, nullptr);
+    if (!playOnDevice()) {
         device_->stop();
         startSilentClock();
         return false;
     }
-    onDevice_.store(true);
     deviceRecoveries_.fetch_add(1);
+    return true;
+}
+
+bool LiveEngine::playOnDevice() {
+    device_->setRenderFunction(&LiveEngine::renderTrampoline, this);
+    if (!device_->start()) {
+        device_->setRenderFunction(nullptr, nullptr);
+        return false;
+    }
+    onDevice_.store(true);
     return true;
 }
 
@@ -201,19 +205,13 @@ void LiveEngine::silentClockLoop() {
         const auto due = frame0 + static_cast<int64_t>(elapsed * config_.sampleRate);
         while (frame_.load(std::memory_order_relaxed) + block <= due) {
             const auto started = clock::now();
+            const uint64_t number = silentStats_.callbacks.fetch_add(1, std::memory_order_relaxed) + 1;
             {
                 audio_thread::CallbackScope inCallback;
                 render(scratchLeft_.data(), scratchRight_.data(), block);
             }
-            const uint64_t number = silentBlocks_.fetch_add(1, std::memory_order_relaxed) + 1;
             const int64_t ns = std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - started).count();
-            silentTotalNs_.fetch_add(ns, std::memory_order_relaxed);
-            if (static_cast<double>(ns) * config_.sampleRate > static_cast<double>(block) * 1e9)
-                silentOverruns_.fetch_add(1, std::memory_order_relaxed);
-            if (ns > silentMaxNs_.load(std::memory_order_relaxed)) {
-                silentMaxNs_.store(ns, std::memory_order_relaxed);
-                silentMaxAt_.store(number, std::memory_order_relaxed);
-            }
+            silentStats_.recordDuration(number, ns, block, config_.sampleRate);
         }
         const int64_t next = frame_.load(std::memory_order_relaxed) + block - frame0;
         const auto wakeAt = t0 + std::chrono::duration_cast<clock::duration>(
@@ -233,24 +231,22 @@ LiveStats LiveEngine::stats() const {
     s.droppedTriggers = sched.droppedTriggers;
     s.frames = frame_.load();
     // Counters add up over both clocks: a lost device leaves its share behind.
-    s.callbacks = silentBlocks_.load();
-    s.maxCallbackUs = static_cast<double>(silentMaxNs_.load()) / 1000.0;
-    s.maxCallbackAt = silentMaxAt_.load();
-    s.overruns = silentOverruns_.load();
-    int64_t totalNs = silentTotalNs_.load();
-    if (device_) {
-        totalNs += device_->stats().totalCallbackNs.load();
-        const DeviceStats& d = device_->stats();
-        s.callbacks += d.callbacks.load();
-        s.xruns = d.xruns.load();
-        s.firstXrunCallback = d.firstXrunCallback.load();
-        s.lastXrunCallback = d.lastXrunCallback.load();
-        const double deviceMaxUs = static_cast<double>(d.maxCallbackNs.load()) / 1000.0;
-        if (deviceMaxUs >= s.maxCallbackUs) {
-            s.maxCallbackUs = deviceMaxUs;
-            s.maxCallbackAt = d.maxCallbackAt.load();
+    int64_t totalNs = 0;
+    for (const DeviceStats* d : {&silentStats_, device_ ? &device_->stats() : nullptr}) {
+        if (!d) continue;
+        s.callbacks += d->callbacks.load();
+        s.overruns += d->overruns.load();
+        totalNs += d->totalCallbackNs.load();
+        const double maxUs = static_cast<double>(d->maxCallbackNs.load()) / 1000.0;
+        if (maxUs >= s.maxCallbackUs) {
+            s.maxCallbackUs = maxUs;
+            s.maxCallbackAt = d->maxCallbackAt.load();
         }
-        s.overruns += d.overruns.load();
+    }
+    if (device_) {  // only a device reports xruns
+        s.xruns = device_->stats().xruns.load();
+        s.firstXrunCallback = device_->stats().firstXrunCallback.load();
+        s.lastXrunCallback = device_->stats().lastXrunCallback.load();
     }
     if (s.callbacks > 0) s.meanCallbackUs = static_cast<double>(totalNs) / 1000.0 / static_cast<double>(s.callbacks);
     s.silentClock = !onDevice_.load();

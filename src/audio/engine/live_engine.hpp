@@ -10,13 +10,13 @@
 #include <thread>
 #include <vector>
 
+#include "audio/engine/device.hpp"
 #include "audio/engine/mixer.hpp"
 #include "audio/engine/scheduler.hpp"
 #include "pattern/lang/program.hpp"
 
 namespace seiche::audio {
 
-class Device;
 class SampleBank;
 
 struct LiveEngineConfig {
@@ -85,6 +85,7 @@ private:
     void superviseDevice();          // watchdog thread, only with a device
     void abandonDevice();            // device lost: hand the clock to the silent one
     bool resumeDevice();             // reopened: hand the clock back to the device
+    bool playOnDevice();             // starts the device's stream rendering this engine
 
     LiveEngineConfig config_;
     Mixer mixer_;
@@ -99,12 +100,8 @@ private:
     bool clockStopping_ = false;
     std::thread schedulerThread_, clockThread_, supervisorThread_;
     std::atomic<uint64_t> deviceLosses_{0}, deviceRecoveries_{0};
-    // Silent clock's own counters (the device counts its callbacks itself).
-    std::atomic<uint64_t> silentBlocks_{0};
-    std::atomic<int64_t> silentMaxNs_{0};
-    std::atomic<int64_t> silentTotalNs_{0};
-    std::atomic<uint64_t> silentMaxAt_{0};
-    std::atomic<uint64_t> silentOverruns_{0};
+    // The silent clock counts its blocks as the device counts its callbacks.
+    DeviceStats silentStats_;
     std::vector<float> scratchLeft_, scratchRight_;
 };
 
