@@ -67,34 +67,39 @@ void Svf::setTarget(double cutoffHz, double q) {
 
 namespace {
 
-// One run of samples with fixed coefficients; the output type is a template argument
-// so the per-sample loop carries no switch.
-template <SvfOutput kOutput>
-void svfRun(float* buffer, int frames, double k, double a1, double a2, double a3, double& ic1, double& ic2) {
+// L filters side by side (L = 1: one filter), each over its own buffer, with fixed
+// coefficients. The output type is a template argument so the per-sample loop carries
+// no switch.
+template <SvfOutput kOutput, int L>
+void svfLanes(float* const* buffers, int frames, const double* k, const double* a1, const double* a2,
+              const double* a3, double* ic1, double* ic2) {
     for (int i = 0; i < frames; ++i) {
-        const double v0 = buffer[i];
-        const double v3 = v0 - ic2;
-        const double v1 = a1 * ic1 + a2 * v3;
-        const double v2 = ic2 + a2 * ic1 + a3 * v3;
-        ic1 = 2.0 * v1 - ic1;
-        ic2 = 2.0 * v2 - ic2;
-        double y;
-        if constexpr (kOutput == SvfOutput::Lowpass) y = v2;
-        else if constexpr (kOutput == SvfOutput::Highpass) y = v0 - k * v1 - v2;
-        else if constexpr (kOutput == SvfOutput::Bandpass) y = v1;
-        else y = k * v1;  // BandpassUnity
-        buffer[i] = static_cast<float>(y);
+        double v0[L], y[L];
+        for (int l = 0; l < L; ++l) v0[l] = buffers[l][i];
+        for (int l = 0; l < L; ++l) {
+            const double v3 = v0[l] - ic2[l];
+            const double v1 = a1[l] * ic1[l] + a2[l] * v3;
+            const double v2 = ic2[l] + a2[l] * ic1[l] + a3[l] * v3;
+            ic1[l] = 2.0 * v1 - ic1[l];
+            ic2[l] = 2.0 * v2 - ic2[l];
+            if constexpr (kOutput == SvfOutput::Lowpass) y[l] = v2;
+            else if constexpr (kOutput == SvfOutput::Highpass) y[l] = v0[l] - k[l] * v1 - v2;
+            else if constexpr (kOutput == SvfOutput::Bandpass) y[l] = v1;
+            else y[l] = k[l] * v1;  // BandpassUnity
+        }
+        for (int l = 0; l < L; ++l) buffers[l][i] = static_cast<float>(y[l]);
     }
 }
 
-void svfRun(SvfOutput output, float* buffer, int frames, double k, double a1, double a2, double a3, double& ic1,
-            double& ic2) {
+template <int L>
+void svfLanes(SvfOutput output, float* const* buffers, int frames, const double* k, const double* a1,
+              const double* a2, const double* a3, double* ic1, double* ic2) {
     switch (output) {
-        case SvfOutput::Lowpass: return svfRun<SvfOutput::Lowpass>(buffer, frames, k, a1, a2, a3, ic1, ic2);
-        case SvfOutput::Highpass: return svfRun<SvfOutput::Highpass>(buffer, frames, k, a1, a2, a3, ic1, ic2);
-        case SvfOutput::Bandpass: return svfRun<SvfOutput::Bandpass>(buffer, frames, k, a1, a2, a3, ic1, ic2);
+        case SvfOutput::Lowpass: return svfLanes<SvfOutput::Lowpass, L>(buffers, frames, k, a1, a2, a3, ic1, ic2);
+        case SvfOutput::Highpass: return svfLanes<SvfOutput::Highpass, L>(buffers, frames, k, a1, a2, a3, ic1, ic2);
+        case SvfOutput::Bandpass: return svfLanes<SvfOutput::Bandpass, L>(buffers, frames, k, a1, a2, a3, ic1, ic2);
         case SvfOutput::BandpassUnity:
-            return svfRun<SvfOutput::BandpassUnity>(buffer, frames, k, a1, a2, a3, ic1, ic2);
+            return svfLanes<SvfOutput::BandpassUnity, L>(buffers, frames, k, a1, a2, a3, ic1, ic2);
     }
 }
 
@@ -121,9 +126,11 @@ void Svf::process(float* buffer, int frames, SvfOutput output) {
         a1 = 1.0 / (1.0 + g * (g + k));
         a2 = g * a1;
         a3 = g * a2;
-        svfRun(output, buffer + i, 1, k, a1, a2, a3, ic1, ic2);
+        float* sample = buffer + i;
+        svfLanes<1>(output, &sample, 1, &k, &a1, &a2, &a3, &ic1, &ic2);
     }
-    if (i < frames) svfRun(output, buffer + i, frames - i, k, a1, a2, a3, ic1, ic2);
+    float* rest = buffer + i;
+    if (i < frames) svfLanes<1>(output, &rest, frames - i, &k, &a1, &a2, &a3, &ic1, &ic2);
     keepState(g, k, glide, ic1, ic2);
 }
 
@@ -139,32 +146,6 @@ void Svf::keepState(double g, double k, int glide, double ic1, double ic2) {
     ic2_ = flushDenormal(ic2);
 }
 
-namespace {
-
-template <SvfOutput kOutput>
-void svfLanes(float* const* buffers, int frames, const double* k, const double* a1, const double* a2,
-              const double* a3, double* ic1, double* ic2) {
-    constexpr int L = Svf::kLanes;
-    for (int i = 0; i < frames; ++i) {
-        double v0[L], y[L];
-        for (int l = 0; l < L; ++l) v0[l] = buffers[l][i];
-        for (int l = 0; l < L; ++l) {
-            const double v3 = v0[l] - ic2[l];
-            const double v1 = a1[l] * ic1[l] + a2[l] * v3;
-            const double v2 = ic2[l] + a2[l] * ic1[l] + a3[l] * v3;
-            ic1[l] = 2.0 * v1 - ic1[l];
-            ic2[l] = 2.0 * v2 - ic2[l];
-            if constexpr (kOutput == SvfOutput::Lowpass) y[l] = v2;
-            else if constexpr (kOutput == SvfOutput::Highpass) y[l] = v0[l] - k[l] * v1 - v2;
-            else if constexpr (kOutput == SvfOutput::Bandpass) y[l] = v1;
-            else y[l] = k[l] * v1;  // BandpassUnity
-        }
-        for (int l = 0; l < L; ++l) buffers[l][i] = static_cast<float>(y[l]);
-    }
-}
-
-}  // namespace
-
 void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output) {
     if (frames <= 0) return;
     double k[kLanes], a1[kLanes], a2[kLanes], a3[kLanes], ic1[kLanes], ic2[kLanes];
@@ -177,14 +158,7 @@ void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, S
         ic1[l] = f.ic1_;
         ic2[l] = f.ic2_;
     }
-    switch (output) {
-        case SvfOutput::Lowpass: svfLanes<SvfOutput::Lowpass>(buffers, frames, k, a1, a2, a3, ic1, ic2); break;
-        case SvfOutput::Highpass: svfLanes<SvfOutput::Highpass>(buffers, frames, k, a1, a2, a3, ic1, ic2); break;
-        case SvfOutput::Bandpass: svfLanes<SvfOutput::Bandpass>(buffers, frames, k, a1, a2, a3, ic1, ic2); break;
-        case SvfOutput::BandpassUnity:
-            svfLanes<SvfOutput::BandpassUnity>(buffers, frames, k, a1, a2, a3, ic1, ic2);
-            break;
-    }
+    svfLanes<kLanes>(output, buffers, frames, k, a1, a2, a3, ic1, ic2);
     for (int l = 0; l < kLanes; ++l) filters[l]->keepState(filters[l]->g_, filters[l]->k_, 0, ic1[l], ic2[l]);
 }
 

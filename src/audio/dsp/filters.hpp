@@ -75,7 +75,7 @@ public:
     void reset() { svf_.reset(); }
     void setParams(double cutoffHz, double resonance);  // SuperDirt `cutoff`, `resonance`
     void process(float* buffer, int frames) { svf_.process(buffer, frames, SvfOutput::Lowpass); }
-    Svf& svf() { return svf_; }  // for Svf::processLanes with SvfOutput::Lowpass
+    Svf& svf() { return svf_; }  // the filter underneath, run with SvfOutput::Lowpass
 
 private:
     Svf svf_;
@@ -87,7 +87,7 @@ public:
     void reset() { svf_.reset(); }
     void setParams(double cutoffHz, double resonance);  // SuperDirt `hcutoff`, `hresonance`
     void process(float* buffer, int frames) { svf_.process(buffer, frames, SvfOutput::Highpass); }
-    Svf& svf() { return svf_; }  // for Svf::processLanes with SvfOutput::Highpass
+    Svf& svf() { return svf_; }  // the filter underneath, run with SvfOutput::Highpass
 
 private:
     Svf svf_;
@@ -104,7 +104,7 @@ public:
     void reset() { svf_.reset(); }
     void setParams(double centerHz, double bandq = kDefaultBandQ);  // SuperDirt `bandf`, `bandq`
     void process(float* buffer, int frames) { svf_.process(buffer, frames, SvfOutput::Bandpass); }
-    Svf& svf() { return svf_; }  // for Svf::processLanes with SvfOutput::Bandpass
+    Svf& svf() { return svf_; }  // the filter underneath, run with SvfOutput::Bandpass
 
 private:
     Svf svf_;

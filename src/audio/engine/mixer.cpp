@@ -72,8 +72,6 @@ void Mixer::process(int64_t firstFrame, float* left, float* right, int frames) {
 
 void Mixer::runFilterLanes(int frames) {
     constexpr int kLanes = dsp::Svf::kLanes;
-    constexpr dsp::SvfOutput kOutputs[Voice::kFilterStages] = {dsp::SvfOutput::Lowpass, dsp::SvfOutput::Highpass,
-                                                               dsp::SvfOutput::Bandpass};
     dsp::Svf* filters[kLanes];
     float* buffers[kLanes];
     size_t owners[kLanes];
@@ -88,7 +86,7 @@ void Mixer::runFilterLanes(int frames) {
             buffers[filled] = sounding_[i]->buffer();
             owners[filled] = i;
             if (++filled < kLanes) continue;
-            dsp::Svf::processLanes(filters, buffers, frames, kOutputs[stage]);
+            dsp::Svf::processLanes(filters, buffers, frames, Voice::filterOutput(which));
             for (int l = 0; l < kLanes; ++l) filtersDone_[owners[l]].done[stage] = true;
             filled = 0;
         }

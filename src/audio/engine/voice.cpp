@@ -170,14 +170,33 @@ void Voice::prepare(int frames) {
     renderChainBeforeFilters(buf, preparedFrames_);
 }
 
+bool Voice::usesFilter(FilterStage stage) const {
+    switch (stage) {
+        case kLowpass: return trigger_.cutoff > 0;
+        case kHighpass: return trigger_.hcutoff > 0;
+        case kBandpass: return trigger_.bandf > 0;
+        default: return false;
+    }
+}
+
+dsp::Svf& Voice::filter(FilterStage stage) {
+    return stage == kLowpass ? lowpass_.svf() : stage == kHighpass ? highpass_.svf() : bandpass_.svf();
+}
+
+dsp::SvfOutput Voice::filterOutput(FilterStage stage) {
+    return stage == kLowpass ? dsp::SvfOutput::Lowpass
+           : stage == kHighpass ? dsp::SvfOutput::Highpass
+                                : dsp::SvfOutput::Bandpass;
+}
+
 dsp::Svf* Voice::laneFilter(FilterStage stage, const Filters& done) {
-    if (preparedStart_ != 0 || preparedFrames_ == 0) return nullptr;
-    const bool uses[kFilterStages] = {trigger_.cutoff > 0, trigger_.hcutoff > 0, trigger_.bandf > 0};
-    if (!uses[stage]) return nullptr;
+    if (preparedStart_ != 0 || preparedFrames_ == 0 || !usesFilter(stage)) return nullptr;
     // The chain's order holds: a stage runs early only after every earlier one it uses.
-    for (int earlier = 0; earlier < stage; ++earlier)
-        if (uses[earlier] && !done.done[earlier]) return nullptr;
-    dsp::Svf& svf = stage == kLowpass ? lowpass_.svf() : stage == kHighpass ? highpass_.svf() : bandpass_.svf();
+    for (int earlier = 0; earlier < stage; ++earlier) {
+        const auto e = static_cast<FilterStage>(earlier);
+        if (usesFilter(e) && !done.done[e]) return nullptr;
+    }
+    dsp::Svf& svf = filter(stage);
     return svf.steady() ? &svf : nullptr;
 }
 
@@ -186,9 +205,10 @@ bool Voice::finish(float* busLeft, float* busRight, Filters done) {
     const int n = preparedFrames_;
     if (n <= 0) return true;
     float* buf = buffer_.data();
-    if (trigger_.cutoff > 0 && !done.done[kLowpass]) lowpass_.process(buf, n);
-    if (trigger_.hcutoff > 0 && !done.done[kHighpass]) highpass_.process(buf, n);
-    if (trigger_.bandf > 0 && !done.done[kBandpass]) bandpass_.process(buf, n);
+    for (int i = 0; i < kFilterStages; ++i) {
+        const auto stage = static_cast<FilterStage>(i);
+        if (usesFilter(stage) && !done.done[stage]) filter(stage).process(buf, n, filterOutput(stage));
+    }
     if (trigger_.vowel >= 0) vowel_.process(buf, n);
     if (fadeRemaining_ >= 0) {
         for (int i = 0; i < n; ++i) {
@@ -200,12 +220,6 @@ bool Voice::finish(float* busLeft, float* busRight, Filters done) {
     dsp::panMonoAdding(buf, busLeft + start, busRight + start, n, dsp::panGains(trigger_.pan), trigger_.amplitude);
     if (envelope_.finished() || fadeRemaining_ == 0 || (!trigger_.sample && synth_.finished())) active_ = false;
     return active_;
-}
-
-bool Voice::render(float* busLeft, float* busRight, int frames) {
-    if (!active_) return false;
-    prepare(frames);
-    return finish(busLeft, busRight, {});
 }
 
 }  // namespace seiche::audio

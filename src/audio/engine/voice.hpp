@@ -17,14 +17,10 @@ class Voice {
 public:
     void init(double sampleRate, int maxBlockSize);
     void start(const Trigger& t, int offsetInBlock, uint64_t serial);
-    // Adds this block's sound into the orbit bus; returns false once finished.
-    // The same as prepare() then finish() with no filter done elsewhere.
-    bool render(float* busLeft, float* busRight, int frames);
-
     // A block in two phases, so the mixer can run several voices' filters side by side
     // in between. prepare() renders the source and the chain up to the filters into the
-    // voice's buffer; finish() runs the filters not already run, fades, pans into the
-    // bus, and returns false once the voice has finished.
+    // voice's buffer; finish() runs the filters not already run, fades, adds the block
+    // panned into the orbit bus, and returns false once the voice has finished.
     enum FilterStage { kLowpass, kHighpass, kBandpass, kFilterStages };
     struct Filters {
         bool done[kFilterStages] = {false, false, false};
@@ -35,6 +31,7 @@ public:
     // block rendered, the filter active and not gliding, every earlier stage the voice
     // has already done), else nullptr.
     dsp::Svf* laneFilter(FilterStage stage, const Filters& done);
+    static dsp::SvfOutput filterOutput(FilterStage stage);
     float* buffer() { return buffer_.data(); }
     void fadeOut();  // cut groups: a 10 ms fade instead of a click
 
@@ -46,6 +43,8 @@ public:
 private:
     int renderSample(float* out, int frames);
     void renderChainBeforeFilters(float* buffer, int frames);
+    bool usesFilter(FilterStage stage) const;
+    dsp::Svf& filter(FilterStage stage);
 
     double sampleRate_ = 48000;
     std::vector<float> buffer_;
