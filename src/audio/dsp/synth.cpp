@@ -290,6 +290,7 @@ void Synth::process(float* out, int frames) {
     const double dt = std::min(baseFrequency_ / sampleRate_, nyquistGuard_);
     auto run = [&](auto&& oscillator, float level) {
         for (int i = 0; i < live; ++i) out[i] = oscillator() * level;
+        frame_ += live;
     };
     if (steady && kind_ == SynthKind::Sine) {
         run([&] { return sine_.tick(dt); }, kSineLevel);
@@ -301,12 +302,10 @@ void Synth::process(float* out, int frames) {
         run([&] { return pulses_[0].tick(dt, 0.5); }, kSquareLevel);
     } else {
         for (int i = 0; i < live; ++i) {
-            out[i] = tick();
+            out[i] = tick();  // reads frame_ for accelerate's glide
             ++frame_;
         }
-        frame_ -= live;
     }
-    frame_ += live;
     std::fill(out + live, out + frames, 0.0f);
 }
 
