@@ -39,12 +39,15 @@ StoreStatus TasteTrainer::addFile(const std::string& path, const std::string& la
 
 StoreStatus TasteTrainer::addExamples(const std::vector<LabelledExample>& examples,
                                       const std::vector<std::string>& columns) {
+    const std::string* named = nullptr;  // the feature set whose columns were last stored
     for (const auto& example : examples) {
         if (example.features.size() != columns.size())
             return storeError(StoreErrorKind::Invalid, "'" + example.sound + "' has " +
                                                            std::to_string(example.features.size()) + " features for " +
                                                            std::to_string(columns.size()) + " columns");
-        if (auto named = store_.putFeatureColumns(example.featureSet, columns); !named) return named;
+        if (named && *named == example.featureSet) continue;  // a batch shares one set: store its columns once
+        if (auto stored = store_.putFeatureColumns(example.featureSet, columns); !stored) return stored;
+        named = &example.featureSet;
     }
     return store_.putExamples(dataset_, examples);
 }
