@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "audio/dsp/dsp_math.hpp"
 
@@ -22,30 +23,78 @@ int msToFrames(double ms, double sampleRate) {
     return std::max(1, static_cast<int>(std::lround(ms * 0.001 * sampleRate)));
 }
 
-// In-place fast Walsh-Hadamard transform of 8 values, scaled to stay orthonormal (lossless).
-// Written out stage by stage: the compiler does not unroll the generic loop, and this runs
-// for every sample of every reverb.
-void hadamard8(float* v) {
-    auto butterfly = [v](int a, int b) {
-        const float x = v[a], y = v[b];
-        v[a] = x + y;
-        v[b] = x - y;
+// Four floats in one SIMD register (GCC and Clang vector extensions: SSE on x86-64, NEON on
+// arm64). Element-wise arithmetic is the scalar arithmetic, lane by lane.
+using Float4 = float __attribute__((vector_size(16)));
+using Int4 = std::int32_t __attribute__((vector_size(16)));
+
+Float4 splat(float x) { return Float4{x, x, x, x}; }
+Float4 load4(const float* p) { return Float4{p[0], p[1], p[2], p[3]}; }
+void store4(float* p, Float4 v) { for (int i = 0; i < 4; ++i) p[i] = v[i]; }
+
+// flushDenormal on each lane.
+Float4 flushDenormals(Float4 v) {
+    const Float4 magnitude = reinterpret_cast<Float4>(reinterpret_cast<Int4>(v) & 0x7fffffff);
+    const Int4 tiny = magnitude < 1e-20f;
+    return reinterpret_cast<Float4>(reinterpret_cast<Int4>(v) & ~tiny);
+}
+
+// In-place fast Walsh-Hadamard transform of the eight values (lo, hi), scaled to stay
+// orthonormal (lossless). a + (-1 * b) is exactly a - b, so the sign vectors keep each
+// butterfly's arithmetic.
+void hadamard8(Float4& lo, Float4& hi) {
+    auto pairs = [](Float4 x) {  // (0,1) (2,3)
+        return __builtin_shufflevector(x, x, 0, 0, 2, 2) + __builtin_shufflevector(x, x, 1, 1, 3, 3) * Float4{1, -1, 1, -1};
     };
-    butterfly(0, 1); butterfly(2, 3); butterfly(4, 5); butterfly(6, 7);
-    butterfly(0, 2); butterfly(1, 3); butterfly(4, 6); butterfly(5, 7);
-    butterfly(0, 4); butterfly(1, 5); butterfly(2, 6); butterfly(3, 7);
+    auto halves = [](Float4 x) {  // (0,2) (1,3)
+        return __builtin_shufflevector(x, x, 0, 1, 0, 1) + __builtin_shufflevector(x, x, 2, 3, 2, 3) * Float4{1, 1, -1, -1};
+    };
+    lo = halves(pairs(lo));
+    hi = halves(pairs(hi));
+    const Float4 sum = lo + hi;  // (0,4) (1,5) (2,6) (3,7)
+    hi = lo - hi;
     constexpr float kScale = 0.35355339059327373f;  // 1 / sqrt(8)
-    for (int i = 0; i < 8; ++i) v[i] *= kScale;
+    lo = sum * kScale;
+    hi = hi * kScale;
 }
 
 }  // namespace
 
-float Reverb::Allpass::tick(float x) {
-    // Schroeder all-pass: flat magnitude, smeared phase.
-    const float delayed = line.read();
-    const float w = flushDenormal(x + kAllpassGain * delayed);
-    line.write(w);
-    return delayed - kAllpassGain * w;
+void Reverb::DelayLine::read(float* out, int frames) const {
+    const int first = std::min(frames, length - index);
+    std::copy_n(buffer.data() + index, first, out);
+    std::copy_n(buffer.data(), frames - first, out + first);
+}
+
+void Reverb::DelayLine::write(const float* in, int frames) {
+    const int first = std::min(frames, length - index);
+    std::copy_n(in, first, buffer.data() + index);
+    std::copy_n(in + first, frames - first, buffer.data());
+    index += frames;
+    if (index >= length) index -= length;
+}
+
+void Reverb::Allpass::process(float* signal, int frames) {
+    // Schroeder all-pass: flat magnitude, smeared phase. With frames <= length the whole
+    // chunk's delayed samples are already in the line, so this is a plain loop over the chunk.
+    float* line_ = line.buffer.data();
+    int at = line.index;
+    int done = 0;
+    while (done < frames) {
+        const int run = std::min(frames - done, line.length - at);
+        float* x = signal + done;
+        float* delayedRun = line_ + at;
+        for (int n = 0; n < run; ++n) {
+            const float delayed = delayedRun[n];
+            const float w = flushDenormal(x[n] + kAllpassGain * delayed);
+            delayedRun[n] = w;
+            x[n] = delayed - kAllpassGain * w;
+        }
+        done += run;
+        at += run;
+        if (at >= line.length) at = 0;
+    }
+    line.index = at;
 }
 
 double Reverb::decaySecondsForSize(double size) {
@@ -64,6 +113,10 @@ void Reverb::init(double sampleRate, int /*maxBlockSize*/) {
         prepare(diffuseRight_[static_cast<std::size_t>(i)].line, kDiffuseRightMs[i]);
     }
     for (int i = 0; i < kLines; ++i) prepare(lines_[static_cast<std::size_t>(i)], kLineMs[i]);
+    chunkLimit_ = kMaxChunk;
+    for (const auto* chain : {&diffuseLeft_, &diffuseRight_})
+        for (const Allpass& a : *chain) chunkLimit_ = std::min(chunkLimit_, a.line.length);
+    for (const DelayLine& line : lines_) chunkLimit_ = std::min(chunkLimit_, line.length);
     // One-pole damping in the loop, a corner near 10 kHz at 48 kHz.
     dampingCoefficient_ = static_cast<float>(std::exp(-kTwoPi * 10000.0 / sampleRate_));
     smoothing_ = std::exp(-1.0 / (0.015 * sampleRate_));
@@ -117,39 +170,60 @@ void Reverb::process(const float* inLeft, const float* inRight, float* outLeft, 
         if (std::fabs(t60_ - t60Target_) < 1e-4 * t60Target_) t60_ = t60Target_;
         updateLineGains();
     }
-    const float damp = dampingCoefficient_;
-    float v[kLines];
+    for (int done = 0; done < frames;) {
+        const int chunk = std::min(frames - done, chunkLimit_);
+        processChunk(inLeft + done, inRight + done, outLeft + done, outRight + done, chunk);
+        done += chunk;
+    }
+}
+
+void Reverb::processChunk(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
+                          int frames) {
+    float* earlyLeft = early_[0].data();
+    float* earlyRight = early_[1].data();
     for (int n = 0; n < frames; ++n) {
         room_ = roomTarget_ + smoothing_ * (room_ - roomTarget_);
         wet_ = wetTarget_ + smoothing_ * (wet_ - wetTarget_);
         const float input = (finiteSample(inLeft[n]) + finiteSample(inRight[n])) * static_cast<float>(room_);
-
-        float early[2] = {input, input};
-        for (int i = 0; i < kDiffusers; ++i) {
-            early[0] = diffuseLeft_[static_cast<std::size_t>(i)].tick(early[0]);
-            early[1] = diffuseRight_[static_cast<std::size_t>(i)].tick(early[1]);
-        }
-
-        float lateLeft = 0.0f, lateRight = 0.0f;
-        for (int i = 0; i < kLines; ++i) {
-            const auto k = static_cast<std::size_t>(i);
-            const float out = lines_[k].read();
-            // Alternate signs so left and right hear different mixtures of the lines.
-            lateLeft += (i & 1) ? -out : out;
-            lateRight += (i & 2) ? -out : out;
-            damping_[k] = flushDenormal(out + damp * (damping_[k] - out));
-            v[i] = damping_[k] * lineGain_[k];
-        }
-        hadamard8(v);
-        for (int i = 0; i < kLines; ++i) {
-            const float feed = (i & 1) ? early[1] : early[0];
-            lines_[static_cast<std::size_t>(i)].write(flushDenormal(v[i] + 0.5f * ((i & 4) ? -feed : feed)));
-        }
-
-        const auto wet = static_cast<float>(wet_);
-        outLeft[n] += wet * (kEarlyGain * early[0] + kLateGain * lateLeft);
-        outRight[n] += wet * (kEarlyGain * early[1] + kLateGain * lateRight);
+        earlyLeft[n] = input;
+        earlyRight[n] = input;
+        wetChunk_[static_cast<std::size_t>(n)] = static_cast<float>(wet_);
     }
+    for (int i = 0; i < kDiffusers; ++i) {
+        diffuseLeft_[static_cast<std::size_t>(i)].process(earlyLeft, frames);
+        diffuseRight_[static_cast<std::size_t>(i)].process(earlyRight, frames);
+    }
+    for (int i = 0; i < kLines; ++i) lines_[static_cast<std::size_t>(i)].read(lineOut_[static_cast<std::size_t>(i)].data(), frames);
+
+    // The eight lines side by side: lines 0-3 in `lo`, 4-7 in `hi`.
+    const Float4 damp = splat(dampingCoefficient_);
+    const Float4 gainLo = load4(&lineGain_[0]), gainHi = load4(&lineGain_[4]);
+    Float4 dampedLo = load4(&damping_[0]), dampedHi = load4(&damping_[4]);
+    for (int n = 0; n < frames; ++n) {
+        const auto at = static_cast<std::size_t>(n);
+        const Float4 outLo = {lineOut_[0][at], lineOut_[1][at], lineOut_[2][at], lineOut_[3][at]};
+        const Float4 outHi = {lineOut_[4][at], lineOut_[5][at], lineOut_[6][at], lineOut_[7][at]};
+        // Alternate signs so left and right hear different mixtures of the lines.
+        const float lateLeft = 0.0f + outLo[0] - outLo[1] + outLo[2] - outLo[3] + outHi[0] - outHi[1] + outHi[2] - outHi[3];
+        const float lateRight = 0.0f + outLo[0] + outLo[1] - outLo[2] - outLo[3] + outHi[0] + outHi[1] - outHi[2] - outHi[3];
+        dampedLo = flushDenormals(outLo + damp * (dampedLo - outLo));
+        dampedHi = flushDenormals(outHi + damp * (dampedHi - outHi));
+        Float4 lo = dampedLo * gainLo, hi = dampedHi * gainHi;
+        hadamard8(lo, hi);
+        const Float4 feed = Float4{earlyLeft[n], earlyRight[n], earlyLeft[n], earlyRight[n]} * 0.5f;
+        lo = flushDenormals(lo + feed);
+        hi = flushDenormals(hi - feed);
+        for (int i = 0; i < 4; ++i) {
+            lineIn_[static_cast<std::size_t>(i)][at] = lo[i];
+            lineIn_[static_cast<std::size_t>(i + 4)][at] = hi[i];
+        }
+        const float wet = wetChunk_[at];
+        outLeft[n] += wet * (kEarlyGain * earlyLeft[n] + kLateGain * lateLeft);
+        outRight[n] += wet * (kEarlyGain * earlyRight[n] + kLateGain * lateRight);
+    }
+    store4(&damping_[0], dampedLo);
+    store4(&damping_[4], dampedHi);
+    for (int i = 0; i < kLines; ++i) lines_[static_cast<std::size_t>(i)].write(lineIn_[static_cast<std::size_t>(i)].data(), frames);
 }
 
 }  // namespace seiche::audio::dsp

@@ -16,6 +16,12 @@
 // eight delay lines (31-79 ms) mixed by a Hadamard matrix, with a gain per line set from the
 // decay time and a gentle one-pole damping that shortens the high-frequency tail. All memory
 // is allocated in init.
+//
+// It runs in chunks no longer than its shortest delay, so every sample a chunk reads from a
+// line was written before the chunk began: each all-pass then runs as a loop over the whole
+// chunk, and the eight lines are read and written a chunk at a time. Only the network's
+// mixing stays frame by frame, with the eight lines side by side in two 4-float vectors. The
+// arithmetic per sample is that of the frame-by-frame form, in the same order.
 #include <array>
 #include <vector>
 
@@ -42,22 +48,23 @@ public:
     double decaySeconds() const { return t60_; }
 
 private:
+    static constexpr int kMaxChunk = 256;
+
     struct DelayLine {
         std::vector<float> buffer;
         int index = 0;
         int length = 1;
-        float read() const { return buffer[static_cast<std::size_t>(index)]; }
-        void write(float x) {
-            buffer[static_cast<std::size_t>(index)] = x;
-            if (++index >= length) index = 0;
-        }
+        // The next `frames` (<= length) samples the line gives, then the ones it is given.
+        void read(float* out, int frames) const;
+        void write(const float* in, int frames);
     };
     struct Allpass {
         DelayLine line;
-        float tick(float x);
+        void process(float* signal, int frames);  // frames <= line.length
     };
 
     void updateLineGains();
+    void processChunk(const float* inLeft, const float* inRight, float* outLeft, float* outRight, int frames);
 
     double sampleRate_ = 48000.0;
     std::array<Allpass, kDiffusers> diffuseLeft_{};
@@ -66,6 +73,13 @@ private:
     std::array<float, kLines> lineGain_{};
     std::array<float, kLines> damping_{};
     float dampingCoefficient_ = 0.2f;
+    int chunkLimit_ = kMaxChunk;  // the shortest delay, at most kMaxChunk
+
+    // Per-chunk scratch, sized once.
+    std::array<float, kMaxChunk> early_[2]{};
+    std::array<float, kMaxChunk> wetChunk_{};
+    std::array<std::array<float, kMaxChunk>, kLines> lineOut_{};
+    std::array<std::array<float, kMaxChunk>, kLines> lineIn_{};
 
     double t60_ = 0.72;
     double t60Target_ = 0.72;
