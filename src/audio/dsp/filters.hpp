@@ -31,6 +31,11 @@ enum class SvfOutput {
     BandpassUnity,  // peak gain 1 (SuperCollider's BPF)
 };
 
+// The per-sample coefficients of one Svf, rounded to float.
+struct SvfCoefficients {
+    float k, a1, a2, a3;
+};
+
 // Two-pole state-variable filter; the building block of the others.
 class Svf {
 public:
@@ -57,7 +62,8 @@ public:
 
 private:
     void coefficients(double cutoffHz, double q, double& g, double& k) const;
-    void keepState(double g, double k, int glide, double ic1, double ic2);
+    static SvfCoefficients coefficientsFor(double g, double k);
+    void keepState(double g, double k, int glide, float ic1, float ic2);
 
     double sampleRate_ = 48000.0;
     double g_ = 0.1, k_ = 1.0;              // current
@@ -66,7 +72,7 @@ private:
     int glideRemaining_ = 0;
     int glideFrames_ = 480;
     bool primed_ = false;
-    double ic1_ = 0.0, ic2_ = 0.0;          // integrator states
+    float ic1_ = 0.0f, ic2_ = 0.0f;         // integrator states
 };
 
 class LowpassFilter {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 
 #include "audio/dsp/dsp_math.hpp"
+#include "audio/dsp/simd.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -23,21 +23,11 @@ int msToFrames(double ms, double sampleRate) {
     return std::max(1, static_cast<int>(std::lround(ms * 0.001 * sampleRate)));
 }
 
-// Four floats in one SIMD register (GCC and Clang vector extensions: SSE on x86-64, NEON on
-// arm64). Element-wise arithmetic is the scalar arithmetic, lane by lane.
-using Float4 = float __attribute__((vector_size(16)));
-using Int4 = std::int32_t __attribute__((vector_size(16)));
-
-Float4 splat(float x) { return Float4{x, x, x, x}; }
-Float4 load4(const float* p) { return Float4{p[0], p[1], p[2], p[3]}; }
-void store4(float* p, Float4 v) { for (int i = 0; i < 4; ++i) p[i] = v[i]; }
-
-// flushDenormal on each lane.
-Float4 flushDenormals(Float4 v) {
-    const Float4 magnitude = reinterpret_cast<Float4>(reinterpret_cast<Int4>(v) & 0x7fffffff);
-    const Int4 tiny = magnitude < 1e-20f;
-    return reinterpret_cast<Float4>(reinterpret_cast<Int4>(v) & ~tiny);
-}
+using simd::Float4;
+using simd::flushDenormals;
+using simd::load4;
+using simd::splat;
+using simd::store4;
 
 // In-place fast Walsh-Hadamard transform of the eight values (lo, hi), scaled to stay
 // orthonormal (lossless). a + (-1 * b) is exactly a - b, so the sign vectors keep each
