@@ -10,6 +10,9 @@ Mixer::Mixer(const MixerConfig& config) : config_(config), ring_(config.ringCapa
     for (Voice& v : voices_) v.init(config.sampleRate, config.maxBlockSize);
     sounding_.reserve(voices_.size());
     filtersDone_.resize(voices_.size());
+    spareFilter_.init(config.sampleRate);
+    spareFilter_.setTarget(1000.0, 0.7);
+    spareBuffer_.assign(static_cast<size_t>(config.maxBlockSize), 0.0f);
     orbits_.resize(static_cast<size_t>(std::max(1, config.orbits)));
     for (Orbit& o : orbits_) {
         for (auto* buf : {&o.left, &o.right, &o.wetLeft, &o.wetRight}) buf->assign(static_cast<size_t>(config.maxBlockSize), 0.0f);
@@ -90,7 +93,15 @@ void Mixer::runFilterLanes(int frames) {
             for (int l = 0; l < kLanes; ++l) filtersDone_[owners[l]].done[stage] = true;
             filled = 0;
         }
-        // Fewer than four left: finish() runs them one by one.
+        // A single one left over is cheaper run alone, by finish().
+        if (filled < 2) continue;
+        std::fill(spareBuffer_.begin(), spareBuffer_.begin() + frames, 0.0f);
+        for (int l = filled; l < kLanes; ++l) {
+            filters[l] = &spareFilter_;
+            buffers[l] = spareBuffer_.data();
+        }
+        dsp::Svf::processLanes(filters, buffers, frames, Voice::filterOutput(which));
+        for (int l = 0; l < filled; ++l) filtersDone_[owners[l]].done[stage] = true;
     }
 }
 
