@@ -1,6 +1,8 @@
 #include "audio/dsp/delay.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 
 #include "audio/dsp/dsp_math.hpp"
@@ -65,7 +67,11 @@ void StereoDelay::process(const float* inLeft, const float* inRight, float* outL
                           int frames) {
     if (left_.empty()) return;
     const int size = static_cast<int>(left_.size());
-    for (int i = 0; i < frames; ++i) {
+    int i = 0;
+    // Sample by sample while a cross-fade runs or is about to start. The asked-for time does
+    // not change during a block, so once no fade runs and none is due, none starts before
+    // the block ends: the rest goes to the steady loop.
+    for (; i < frames && !(fade_ < 0.0 && !(std::fabs(targetDelay_ - currentDelay_) > 0.01)); ++i) {
         // Start a cross-fade when the asked-for time differs from the tap in use.
         if (fade_ < 0.0 && std::fabs(targetDelay_ - currentDelay_) > 0.01) {
             fadingTo_ = targetDelay_;
@@ -97,6 +103,64 @@ void StereoDelay::process(const float* inLeft, const float* inRight, float* outL
         outLeft[i] += level * echoLeft;
         outRight[i] += level * echoRight;
     }
+    if (i >= frames) return;
+    // The level and feedback glides are exponential and end at a fixed point of their
+    // update; once both stay put the steady loop need not run them.
+    const auto settled = [](double value, double target, double smoothing) {
+        return std::bit_cast<std::uint64_t>(target + smoothing * (value - target)) ==
+               std::bit_cast<std::uint64_t>(value);
+    };
+    if (settled(feedback_, feedbackTarget_, feedbackSmoothing_) && settled(level_, levelTarget_, levelSmoothing_)) {
+        processSteady<false>(inLeft, inRight, outLeft, outRight, i, frames);
+    } else {
+        processSteady<true>(inLeft, inRight, outLeft, outRight, i, frames);
+    }
+}
+
+template <bool kGliding>
+void StereoDelay::processSteady(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
+                                int begin, int frames) {
+    // The sample loop above with the one tap: its arithmetic, in its order, with the
+    // position worked out once for both lines and the state kept in locals.
+    float* lineLeft = left_.data();
+    float* lineRight = right_.data();
+    const int size = static_cast<int>(left_.size());
+    const double delay = currentDelay_;
+    const double feedbackTarget = feedbackTarget_, feedbackSmoothing = feedbackSmoothing_;
+    const double levelTarget = levelTarget_, levelSmoothing = levelSmoothing_;
+    double feedback = feedback_, level = level_;
+    auto fb = static_cast<float>(feedback);
+    auto gain = static_cast<float>(level);
+    int w = writeIndex_;
+    for (int i = begin; i < frames; ++i) {
+        if constexpr (kGliding) {
+            feedback = feedbackTarget + feedbackSmoothing * (feedback - feedbackTarget);
+            level = levelTarget + levelSmoothing * (level - levelTarget);
+            fb = static_cast<float>(feedback);
+            gain = static_cast<float>(level);
+        }
+        double position = static_cast<double>(w) - delay;
+        if (position < 0.0) position += size;
+        int i0 = static_cast<int>(position);
+        const float frac = static_cast<float>(position - i0);
+        if (i0 >= size) i0 -= size;
+        int i1 = i0 + 1;
+        if (i1 >= size) i1 -= size;
+        const float al = lineLeft[i0], bl = lineLeft[i1];
+        const float ar = lineRight[i0], br = lineRight[i1];
+        const float echoLeft = al + (bl - al) * frac;
+        const float echoRight = ar + (br - ar) * frac;
+        const float xl = finiteSample(inLeft[i]);
+        const float xr = finiteSample(inRight[i]);
+        lineLeft[w] = flushDenormal(xl + fb * echoLeft);
+        lineRight[w] = flushDenormal(xr + fb * echoRight);
+        if (++w >= size) w = 0;
+        outLeft[i] += gain * echoLeft;
+        outRight[i] += gain * echoRight;
+    }
+    writeIndex_ = w;
+    feedback_ = feedback;
+    level_ = level;
 }
 
 }  // namespace seiche::audio::dsp

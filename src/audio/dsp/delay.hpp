@@ -38,6 +38,11 @@ public:
 
 private:
     float read(const std::vector<float>& line, double delayFrames) const;
+    // process() once no cross-fade runs or is due: the one tap, the level and feedback
+    // glides only if kGliding.
+    template <bool kGliding>
+    void processSteady(const float* inLeft, const float* inRight, float* outLeft, float* outRight, int begin,
+                       int frames);
 
     double sampleRate_ = 48000.0;
     std::vector<float> left_;
