@@ -38,6 +38,15 @@ public:
 
 private:
     float read(const std::vector<float>& line, double delayFrames) const;
+    // process() once no cross-fade runs or is due: the one tap, the level and feedback
+    // glides only if kGliding.
+    template <bool kGliding>
+    void processSteady(const float* inLeft, const float* inRight, float* outLeft, float* outRight, int begin,
+                       int frames);
+    // `run` (<= 64) samples of processSteady<false> from write index w, if their taps are
+    // consecutive slots clear of the line's end; false (and nothing done) otherwise.
+    bool steadyRun(const float* inLeft, const float* inRight, float* outLeft, float* outRight, int run, int w,
+                   float fb, float gain);
 
     double sampleRate_ = 48000.0;
     std::vector<float> left_;

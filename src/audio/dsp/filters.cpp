@@ -254,9 +254,8 @@ const std::array<Formant, 5>& vowelFormants(Vowel vowel) {
 
 void VowelFilter::init(double sampleRate, int maxBlockSize) {
     sampleRate_ = clampFinite(sampleRate, 1000.0, 1e6, 48000.0);
-    const std::size_t size = static_cast<std::size_t>(std::max(maxBlockSize, 16));
-    scratch_.assign(size, 0.0f);
-    wet_.assign(size, 0.0f);
+    chunk_ = std::max(maxBlockSize, 16);
+    scratch_.assign(static_cast<std::size_t>(chunk_) * bands_.size(), 0.0f);  // a piece per band
     for (auto& band : bands_) band.init(sampleRate_);
     setParams(Vowel::A, kDefaultResonance);
 }
@@ -284,24 +283,52 @@ void VowelFilter::setParams(Vowel vowel, double resonance) {
 }
 
 void VowelFilter::process(float* buffer, int frames) {
-    const int chunk = static_cast<int>(scratch_.size());
-    if (chunk == 0) return;  // not initialised: leave the sound unchanged
-    for (int offset = 0; offset < frames; offset += chunk) {
-        processChunk(buffer + offset, std::min(chunk, frames - offset));
+    if (chunk_ == 0) return;  // not initialised: leave the sound unchanged
+    for (int offset = 0; offset < frames; offset += chunk_) {
+        processChunk(buffer + offset, std::min(chunk_, frames - offset));
     }
 }
 
 void VowelFilter::processChunk(float* buffer, int frames) {
-    float* wet = wet_.data();
-    float* scratch = scratch_.data();
-    std::fill(wet, wet + frames, 0.0f);
-    for (std::size_t b = 0; b < bands_.size(); ++b) {
-        std::copy(buffer, buffer + frames, scratch);
-        bands_[b].process(scratch, frames, SvfOutput::BandpassUnity);
-        const float gain = bandGains_[b];
-        for (int i = 0; i < frames; ++i) wet[i] += gain * scratch[i];
+    constexpr int kBands = 5;
+    static_assert(std::tuple_size_v<decltype(bands_)> == kBands);
+    float* pieces[kBands];
+    for (int b = 0; b < kBands; ++b) {
+        pieces[b] = scratch_.data() + static_cast<std::size_t>(b) * static_cast<std::size_t>(chunk_);
+        std::copy(buffer, buffer + frames, pieces[b]);
     }
-    for (int i = 0; i < frames; ++i) buffer[i] = dryGain_ * buffer[i] + wetGain_ * wet[i];
+    // Each band filters its own copy of the input. Steady bands (the usual case: a voice's
+    // vowel is set once, at its start) run Svf::kLanes side by side, with process()'s
+    // arithmetic; the rest one by one.
+    bool steady = true;
+    for (const Svf& band : bands_) steady = steady && band.steady();
+    int b = 0;
+    if (steady) {
+        for (; b + Svf::kLanes <= kBands; b += Svf::kLanes) {
+            Svf* lanes[Svf::kLanes];
+            for (int l = 0; l < Svf::kLanes; ++l) lanes[l] = &bands_[static_cast<std::size_t>(b + l)];
+            Svf::processLanes(lanes, pieces + b, frames, SvfOutput::BandpassUnity);
+        }
+    }
+    for (; b < kBands; ++b) bands_[static_cast<std::size_t>(b)].process(pieces[b], frames, SvfOutput::BandpassUnity);
+    // The bands summed in their order, from 0, then cross-faded with the dry sound.
+    const float g0 = bandGains_[0], g1 = bandGains_[1], g2 = bandGains_[2], g3 = bandGains_[3],
+                g4 = bandGains_[4];
+    const float* p0 = pieces[0];
+    const float* p1 = pieces[1];
+    const float* p2 = pieces[2];
+    const float* p3 = pieces[3];
+    const float* p4 = pieces[4];
+    const float dry = dryGain_, wetGain = wetGain_;
+    for (int i = 0; i < frames; ++i) {
+        float wet = 0.0f;
+        wet += g0 * p0[i];
+        wet += g1 * p1[i];
+        wet += g2 * p2[i];
+        wet += g3 * p3[i];
+        wet += g4 * p4[i];
+        buffer[i] = dry * buffer[i] + wetGain * wet;
+    }
 }
 
 // ---- Ladder ------------------------------------------------------------------------------

@@ -152,8 +152,8 @@ private:
     std::array<float, 5> bandGains_{};
     float dryGain_ = 1.0f;
     float wetGain_ = 0.0f;
-    std::vector<float> scratch_;
-    std::vector<float> wet_;
+    int chunk_ = 0;               // frames per piece (maxBlockSize, at least 16)
+    std::vector<float> scratch_;  // one piece per band
     double sampleRate_ = 48000.0;
 };
 

@@ -7,7 +7,7 @@
 
 namespace seiche::audio::dsp {
 
-void Limiter::init(double sampleRate, int /*maxBlockSize*/, double lookaheadSeconds) {
+void Limiter::init(double sampleRate, int maxBlockSize, double lookaheadSeconds) {
     sampleRate_ = clampFinite(sampleRate, 1000.0, 1e6, 48000.0);
     const double lookahead = clampFinite(lookaheadSeconds, 0.0001, 0.05, kDefaultLookaheadSeconds);
     window_ = std::max(1, static_cast<int>(std::lround(lookahead * sampleRate_)));
@@ -17,6 +17,7 @@ void Limiter::init(double sampleRate, int /*maxBlockSize*/, double lookaheadSeco
     queueIndex_.assign(size + 1, 0);
     queueValue_.assign(size + 1, 1.0f);
     averageRing_.assign(size, 1.0f);
+    gains_.assign(static_cast<std::size_t>(std::clamp(maxBlockSize, 16, 1 << 16)), 1.0f);
     setCeilingDb(kDefaultCeilingDb);
     setReleaseSeconds(kDefaultReleaseSeconds);
     reset();
@@ -53,62 +54,115 @@ void Limiter::process(float* left, float* right, int frames) {
         }
         return;
     }
-    const int capacity = static_cast<int>(queueIndex_.size());
+    const int chunk = static_cast<int>(gains_.size());
+    for (int offset = 0; offset < frames; offset += chunk) {
+        processChunk(left + offset, right + offset, std::min(chunk, frames - offset));
+    }
+}
+
+void Limiter::processChunk(float* left, float* right, int frames) {
+    // Three passes over the chunk, each with the per-sample arithmetic of the one loop
+    // they replace: the required gains (in blocks the compiler vectorises), the running
+    // minimum, follower and average (a recursion, sample by sample), then the delay and the
+    // gain (in runs up to the ring's end).
+    float* gains = gains_.data();
     const float ceiling = ceiling_;
-    const double inverseWindow = 1.0 / window_;
     for (int n = 0; n < frames; ++n) {
         const float xl = finiteSample(left[n]);
         const float xr = finiteSample(right[n]);
+        left[n] = xl;
+        right[n] = xr;
         const float peak = std::max(std::fabs(xl), std::fabs(xr));
-        const float required = peak > ceiling ? ceiling / peak : 1.0f;
+        // ceiling / peak where the peak is above the ceiling, else ceiling / ceiling = 1.
+        gains[n] = ceiling / std::max(peak, ceiling);
+    }
 
+    const int capacity = static_cast<int>(queueIndex_.size());
+    const int window = window_;
+    const double inverseWindow = 1.0 / window;
+    const double release = releaseCoefficient_;
+    std::int64_t* queueIndex = queueIndex_.data();
+    float* queueValue = queueValue_.data();
+    float* ring = averageRing_.data();
+    int head = queueHead_, queued = queueSize_, averageIndex = averageIndex_;
+    std::int64_t frame = frame_;
+    double follower = follower_, sum = averageSum_;
+    for (int n = 0; n < frames; ++n) {
+        const float required = gains[n];
         // Running minimum over the last `window` required gains (monotonic queue: values
         // increase from head to tail, so the head is the minimum).
-        while (queueSize_ > 0) {
-            const int tail = (queueHead_ + queueSize_ - 1) % capacity;
-            if (queueValue_[static_cast<std::size_t>(tail)] < required) break;
-            --queueSize_;
+        while (queued > 0) {
+            int tail = head + queued - 1;
+            if (tail >= capacity) tail -= capacity;
+            if (queueValue[tail] < required) break;
+            --queued;
         }
-        const int slot = (queueHead_ + queueSize_) % capacity;
-        queueIndex_[static_cast<std::size_t>(slot)] = frame_;
-        queueValue_[static_cast<std::size_t>(slot)] = required;
-        ++queueSize_;
-        while (queueIndex_[static_cast<std::size_t>(queueHead_)] <= frame_ - window_) {
-            queueHead_ = (queueHead_ + 1) % capacity;
-            --queueSize_;
+        int slot = head + queued;
+        if (slot >= capacity) slot -= capacity;
+        queueIndex[slot] = frame;
+        queueValue[slot] = required;
+        ++queued;
+        while (queueIndex[head] <= frame - window) {
+            if (++head >= capacity) head = 0;
+            --queued;
         }
-        const double minimum = queueValue_[static_cast<std::size_t>(queueHead_)];
+        const double minimum = queueValue[head];
 
         // Instant attack, exponential release towards 1, never above the window's minimum.
-        follower_ = std::min(minimum, 1.0 - (1.0 - follower_) * releaseCoefficient_);
+        follower = std::min(minimum, 1.0 - (1.0 - follower) * release);
 
         // Moving average over the window.
-        const auto followed = static_cast<float>(follower_);
-        averageSum_ += static_cast<double>(followed) - averageRing_[static_cast<std::size_t>(averageIndex_)];
-        averageRing_[static_cast<std::size_t>(averageIndex_)] = followed;
-        if (++averageIndex_ >= window_) {
-            averageIndex_ = 0;
+        const auto followed = static_cast<float>(follower);
+        sum += static_cast<double>(followed) - ring[averageIndex];
+        ring[averageIndex] = followed;
+        if (++averageIndex >= window) {
+            averageIndex = 0;
             // Re-add from scratch once per window so rounding cannot accumulate for hours.
-            double sum = 0.0;
-            for (float g : averageRing_) sum += g;
-            averageSum_ = sum;
+            double fresh = 0.0;
+            for (int i = 0; i < window; ++i) fresh += ring[i];
+            sum = fresh;
         }
-        const auto gain = static_cast<float>(std::min(1.0, averageSum_ * inverseWindow));
+        gains[n] = static_cast<float>(std::min(1.0, sum * inverseWindow));
+        ++frame;
+    }
+    queueHead_ = head;
+    queueSize_ = queued;
+    averageIndex_ = averageIndex;
+    frame_ = frame;
+    follower_ = follower;
+    averageSum_ = sum;
+    if (frames > 0) lastGain_ = gains[frames - 1];
 
-        // Delay the audio by window - 1 frames.
-        float delayedLeft = xl, delayedRight = xr;
-        if (window_ > 1) {
-            const auto d = static_cast<std::size_t>(delayIndex_);
-            delayedLeft = delayLeft_[d];
-            delayedRight = delayRight_[d];
-            delayLeft_[d] = xl;
-            delayRight_[d] = xr;
-            if (++delayIndex_ >= window_ - 1) delayIndex_ = 0;
+    // Delay the audio by window - 1 frames, then apply the gain.
+    const int length = window - 1;
+    int n = 0;
+    while (n < frames) {
+        if (length < 1) {
+            for (; n < frames; ++n) {
+                left[n] = std::clamp(left[n] * gains[n], -ceiling, ceiling);
+                right[n] = std::clamp(right[n] * gains[n], -ceiling, ceiling);
+            }
+            break;
         }
-        left[n] = std::clamp(delayedLeft * gain, -ceiling, ceiling);
-        right[n] = std::clamp(delayedRight * gain, -ceiling, ceiling);
-        lastGain_ = gain;
-        ++frame_;
+        const int d = delayIndex_;
+        const int run = std::min(frames - n, length - d);
+        float* lineLeft = delayLeft_.data() + d;
+        float* lineRight = delayRight_.data() + d;
+        float* outLeft = left + n;
+        float* outRight = right + n;
+        const float* gain = gains + n;
+        for (int j = 0; j < run; ++j) {
+            const float delayedLeft = lineLeft[j];
+            lineLeft[j] = outLeft[j];
+            outLeft[j] = std::clamp(delayedLeft * gain[j], -ceiling, ceiling);
+        }
+        for (int j = 0; j < run; ++j) {
+            const float delayedRight = lineRight[j];
+            lineRight[j] = outRight[j];
+            outRight[j] = std::clamp(delayedRight * gain[j], -ceiling, ceiling);
+        }
+        delayIndex_ = d + run >= length ? 0 : d + run;
+        n += run;
     }
 }
 

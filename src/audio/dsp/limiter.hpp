@@ -41,6 +41,8 @@ public:
     float currentGain() const { return lastGain_; }
 
 private:
+    void processChunk(float* left, float* right, int frames);
+
     int window_ = 1;
     float ceiling_ = 0.966f;
     double releaseCoefficient_ = 0.0;
@@ -64,6 +66,9 @@ private:
     double averageSum_ = 0.0;
     double follower_ = 1.0;
     float lastGain_ = 1.0f;
+
+    // Per chunk: the required gains, then the gains applied (maxBlockSize frames).
+    std::vector<float> gains_;
 };
 
 }  // namespace seiche::audio::dsp

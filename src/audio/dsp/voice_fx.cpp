@@ -37,17 +37,21 @@ void BitCrusher::process(float* buffer, int frames) const {
     if (step_ <= 0.0) return;
     const double step = step_;
     const double inverse = 1.0 / step;
+    // From 2^52 on every double is an integer; below it, adding and taking away 2^52 rounds
+    // a magnitude to the nearest integer.
+    constexpr double kIntegral = 4503599627370496.0;
     for (int i = 0; i < frames; ++i) {
-        // SuperCollider's round(x, q) = floor(x / q + 0.5) * q. The floor by truncation
-        // (exact below 2^52) keeps libm's out of the per-sample loop.
+        // SuperCollider's round(x, q) = floor(x / q + 0.5) * q. The floor is exact for every
+        // y without libm or branches, so the loop vectorises: round to nearest (the 2^52
+        // trick, a no-op for magnitudes from 2^52 on, infinities and NaN; copysign keeps the
+        // sign), then one step down where that went up. Only selections of constants depend
+        // on comparisons: with trapping maths a conditionally computed value would keep the
+        // branch. y is never -0 (x / q + 0.5 cannot be), so adding 0 changes nothing.
         const double y = static_cast<double>(buffer[i]) * inverse + 0.5;
-        double rounded;
-        if (std::fabs(y) < 4503599627370496.0) {
-            const auto t = static_cast<double>(static_cast<int64_t>(y));
-            rounded = t > y ? t - 1.0 : t;
-        } else {
-            rounded = std::floor(y);
-        }
+        const double magnitude = std::fabs(y);
+        const double shift = magnitude < kIntegral ? kIntegral : 0.0;
+        const double nearest = std::copysign((magnitude + shift) - shift, y);
+        const double rounded = nearest + (nearest > y ? -1.0 : 0.0);
         buffer[i] = static_cast<float>(rounded * step);
     }
 }
