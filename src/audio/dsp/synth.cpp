@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "audio/dsp/dsp_math.hpp"
 
@@ -25,6 +26,20 @@ constexpr float kSuperLevel = 0.45f;  // applied after SuperDirt's tanh(x) * 2
 constexpr float kFmLevel = 0.6f;
 constexpr float kNoiseLevel = 0.5f;   // Strudel's WhiteNoise.ar(mul: 0.5)
 constexpr double kPianoPeak = 0.85;
+
+// Two doubles side by side (GCC/Clang vector extension): each operation is the scalar one
+// on both elements, so the results are those of scalar code, bit for bit.
+using Double2 = double __attribute__((vector_size(16)));
+
+Double2 loadDouble2(const double* p) {
+    Double2 v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+void storeDouble2(double* p, Double2 v) {
+    std::memcpy(p, &v, sizeof v);
+}
 
 // SuperCollider's LFTri with its phase in cycles: 0 at phase 0, 1 at 1/4, -1 at 3/4.
 double lfoTriangle(double phase) {
@@ -224,37 +239,74 @@ float Synth::tickSuper(double dt) {
     return y * kSuperLevel * shapeEnvelope_.next();
 }
 
-float Synth::tickPiano() {
-    if (glidePerFrame_ != 0.0 && frame_ % kPianoGlideInterval == 0) {
-        updatePianoRotations(std::max(0.0, 1.0 + glidePerFrame_ * static_cast<double>(frame_)));
-    }
-    // Four independent partial sums, so the compiler can run the rotations in
-    // SIMD lanes (a single running sum forces strict left-to-right adds).
-    double lane[4] = {0.0, 0.0, 0.0, 0.0};
+void Synth::processPiano(float* out, int frames) {
+    // Each partial runs through a whole chunk with its rotator in registers, adding into
+    // four per-sample lanes (partial k goes to lane k % 4, the odd pair at the end to lane
+    // 0), which are summed as (0 + 1) + (2 + 3). Chunks end where accelerate's glide
+    // updates the rotations.
+    constexpr int kChunk = kPianoGlideInterval;
     const int count = 2 * partialCount_;
-    int k = 0;
-    for (; k + 4 <= count; k += 4) {
-        for (int j = 0; j < 4; ++j) {
-            const double re = re_[k + j] * rotRe_[k + j] - im_[k + j] * rotIm_[k + j];
-            const double im = re_[k + j] * rotIm_[k + j] + im_[k + j] * rotRe_[k + j];
-            re_[k + j] = re;
-            im_[k + j] = im;
-            lane[j] += amplitude_[k + j] * im;
+    int done = 0;
+    while (done < frames) {
+        if (glidePerFrame_ != 0.0 && frame_ % kPianoGlideInterval == 0) {
+            updatePianoRotations(std::max(0.0, 1.0 + glidePerFrame_ * static_cast<double>(frame_)));
         }
+        const int n = std::min(frames - done, kChunk - static_cast<int>(frame_ % kChunk));
+        // lanes[i][0] holds lanes 0 and 1 of sample i, lanes[i][1] lanes 2 and 3.
+        Double2 lanes[kChunk][2];
+        for (int i = 0; i < n; ++i) lanes[i][0] = lanes[i][1] = Double2{0.0, 0.0};
+        int k = 0;
+        for (; k + 4 <= count; k += 4) {
+            Double2 re[2], im[2], rotRe[2], rotIm[2], amplitude[2];
+            for (int h = 0; h < 2; ++h) {
+                re[h] = loadDouble2(&re_[k + 2 * h]);
+                im[h] = loadDouble2(&im_[k + 2 * h]);
+                rotRe[h] = loadDouble2(&rotRe_[k + 2 * h]);
+                rotIm[h] = loadDouble2(&rotIm_[k + 2 * h]);
+                amplitude[h] = loadDouble2(&amplitude_[k + 2 * h]);
+            }
+            for (int i = 0; i < n; ++i) {
+                for (int h = 0; h < 2; ++h) {
+                    const Double2 r = re[h] * rotRe[h] - im[h] * rotIm[h];
+                    const Double2 m = re[h] * rotIm[h] + im[h] * rotRe[h];
+                    re[h] = r;
+                    im[h] = m;
+                    lanes[i][h] += amplitude[h] * m;
+                }
+            }
+            for (int h = 0; h < 2; ++h) {
+                storeDouble2(&re_[k + 2 * h], re[h]);
+                storeDouble2(&im_[k + 2 * h], im[h]);
+            }
+        }
+        for (; k < count; ++k) {
+            double re = re_[k], im = im_[k];
+            const double rotRe = rotRe_[k], rotIm = rotIm_[k], amplitude = amplitude_[k];
+            for (int i = 0; i < n; ++i) {
+                const double r = re * rotRe - im * rotIm;
+                const double m = re * rotIm + im * rotRe;
+                re = r;
+                im = m;
+                lanes[i][0][0] += amplitude * m;
+            }
+            re_[k] = re;
+            im_[k] = im;
+        }
+        for (int i = 0; i < n; ++i) {
+            const double sum = (lanes[i][0][0] + lanes[i][0][1]) + (lanes[i][1][0] + lanes[i][1][1]);
+            // Hammer noise; once level and state are both zero it stays silent (the state
+            // is never -0: flushDenormal returns +0), and the noise is no longer drawn.
+            if (hammerLevel_ != 0.0 || hammerState_ != 0.0) {
+                const double noise = random_.bipolar() * hammerLevel_;
+                hammerLevel_ = flushDenormal(hammerLevel_ * hammerDecay_);
+                hammerState_ = flushDenormal(noise + hammerLowpass_ * (hammerState_ - noise));
+            }
+            out[done + i] =
+                static_cast<float>(sum * pianoGain_ + hammerState_ * kPianoPeak) * shapeEnvelope_.next();
+        }
+        done += n;
+        frame_ += n;
     }
-    for (; k < count; ++k) {
-        const double re = re_[k] * rotRe_[k] - im_[k] * rotIm_[k];
-        const double im = re_[k] * rotIm_[k] + im_[k] * rotRe_[k];
-        re_[k] = re;
-        im_[k] = im;
-        lane[0] += amplitude_[k] * im;
-    }
-    const double sum = (lane[0] + lane[1]) + (lane[2] + lane[3]);
-    // Hammer noise.
-    const double noise = random_.bipolar() * hammerLevel_;
-    hammerLevel_ = flushDenormal(hammerLevel_ * hammerDecay_);
-    hammerState_ = flushDenormal(noise + hammerLowpass_ * (hammerState_ - noise));
-    return static_cast<float>(sum * pianoGain_ + hammerState_ * kPianoPeak) * shapeEnvelope_.next();
 }
 
 float Synth::tickFm(double dt) {
@@ -275,7 +327,7 @@ float Synth::tick() {
         case SynthKind::Tri: return triangle_.tick(dt) * kTriLevel;
         case SynthKind::Supersaw:
         case SynthKind::Supersquare: return tickSuper(dt);
-        case SynthKind::Superpiano: return tickPiano();
+        case SynthKind::Superpiano: break;  // rendered block by block by processPiano
         case SynthKind::Fm: return tickFm(dt);
         case SynthKind::Noise: return random_.bipolar() * kNoiseLevel;
     }
@@ -300,6 +352,8 @@ void Synth::process(float* out, int frames) {
         run([&] { return saws_[0].tick(dt); }, kSawLevel);
     } else if (steady && kind_ == SynthKind::Square) {
         run([&] { return pulses_[0].tick(dt, 0.5); }, kSquareLevel);
+    } else if (kind_ == SynthKind::Superpiano) {
+        processPiano(out, live);
     } else {
         for (int i = 0; i < live; ++i) {
             out[i] = tick();  // reads frame_ for accelerate's glide
@@ -310,9 +364,12 @@ void Synth::process(float* out, int frames) {
 }
 
 void Synth::processAdding(float* out, int frames, float gain) {
-    for (int i = 0; i < frames && frame_ < totalFrames_; ++i) {
-        out[i] += gain * tick();
-        ++frame_;
+    constexpr int kChunk = 64;
+    float buffer[kChunk];
+    for (int i = 0; i < frames && frame_ < totalFrames_; i += kChunk) {
+        const int n = static_cast<int>(std::min<std::int64_t>({kChunk, frames - i, totalFrames_ - frame_}));
+        process(buffer, n);
+        for (int j = 0; j < n; ++j) out[i + j] += gain * buffer[j];
     }
 }
 
