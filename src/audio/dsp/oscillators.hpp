@@ -64,6 +64,10 @@ public:
         advance(dt);
         return static_cast<float>(y);
     }
+    // `frames` samples at a constant increment, added into out.
+    void processAdding(float* out, int frames, double dt) {
+        for (int i = 0; i < frames; ++i) out[i] += tick(dt);
+    }
 
 private:
     void advance(double dt) { phase_ = wrapPhase(phase_ + dt); }
@@ -84,6 +88,10 @@ public:
         }
         phase_ = wrapPhase(phase_ + dt);
         return static_cast<float>(y);
+    }
+    // `frames` samples at a constant increment and width, times `level`.
+    void process(float* out, int frames, double dt, double width, float level) {
+        for (int i = 0; i < frames; ++i) out[i] = level * tick(dt, width);
     }
 
 private:
@@ -107,6 +115,10 @@ public:
         }
         phase_ = wrapPhase(phase_ + dt);
         return static_cast<float>(y);
+    }
+    // `frames` samples at a constant increment, times `level`.
+    void process(float* out, int frames, double dt, float level) {
+        for (int i = 0; i < frames; ++i) out[i] = level * tick(dt);
     }
 
 private:

@@ -209,19 +209,61 @@ void Synth::updatePianoRotations(double frequencyMultiplier) {
     }
 }
 
+void Synth::updateSuperControl(double m) {
+    // SuperDirt: lfof1 = min(basefreq*10*pitch1, 22000), lfof2 = min(lfof1*(lfo+1), 22000),
+    // LFO at basefreq/64*speed (LFTri for supersaw, SinOsc for supersquare).
+    const double f = baseFrequency_ * m;
+    const double low = std::min(f * 10.0 * params_.pitch1, 22000.0);
+    const double high = std::min(low * (params_.lfo + 1.0), 22000.0);
+    const double shape = kind_ == SynthKind::Supersaw ? lfoTriangle(lfoPhase_) : fastSin2Pi(lfoPhase_);
+    ladder_.setCutoff(low + (high - low) * 0.5 * (shape + 1.0));
+    lfoPhase_ += kControlInterval * f / 64.0 * params_.speed / sampleRate_;
+    lfoPhase_ -= std::floor(lfoPhase_);
+}
+
+void Synth::processSuperSteady(float* out, int frames) {
+    // tickSuper's arithmetic for a constant pitch, one stage at a time over a chunk: the
+    // oscillators, then the ladder, soft clip and envelope between control updates.
+    const double dt = std::min(baseFrequency_ / sampleRate_, nyquistGuard_);
+    const double m = dt * sampleRate_ / std::max(baseFrequency_, 1e-9);
+    const double spread = params_.voice / 50.0;
+    const double secondDt = std::min(dt * secondRatio_, nyquistGuard_);
+    constexpr int kChunk = 64;
+    float second[kChunk];
+    float envelope[kChunk];
+    int done = 0;
+    while (done < frames) {
+        const int n = std::min(frames - done, kChunk);
+        float* x = out + done;
+        if (kind_ == SynthKind::Supersaw) {
+            std::fill(x, x + n, 0.0f);
+            for (int i = 0; i < 3; ++i) {
+                saws_[static_cast<std::size_t>(i)].processAdding(x, n, std::min(dt * (1.0 + (i - 1) * spread), nyquistGuard_));
+            }
+            triangle_.process(second, n, secondDt, 0.5f);
+            for (int i = 0; i < n; ++i) x[i] = 0.5f * x[i] + second[i];
+        } else {
+            pulses_[0].process(x, n, dt, pulseWidth_, 0.7f);
+            pulses_[1].process(second, n, secondDt, pulseWidth_, 0.3f);
+            for (int i = 0; i < n; ++i) x[i] += second[i];
+        }
+        shapeEnvelope_.render(envelope, n);
+        int i = 0;
+        while (i < n) {
+            if (frame_ % kControlInterval == 0) updateSuperControl(m);
+            const int span = std::min(n - i, kControlInterval - static_cast<int>(frame_ % kControlInterval));
+            ladder_.process(x + i, span);
+            for (int j = i; j < i + span; ++j) x[j] = softClip(x[j]) * 2.0f * kSuperLevel * envelope[j];
+            i += span;
+            frame_ += span;
+        }
+        done += n;
+    }
+}
+
 float Synth::tickSuper(double dt) {
     const double m = dt * sampleRate_ / std::max(baseFrequency_, 1e-9);  // current glide factor
-    if (frame_ % kControlInterval == 0) {
-        // SuperDirt: lfof1 = min(basefreq*10*pitch1, 22000), lfof2 = min(lfof1*(lfo+1), 22000),
-        // LFO at basefreq/64*speed (LFTri for supersaw, SinOsc for supersquare).
-        const double f = baseFrequency_ * m;
-        const double low = std::min(f * 10.0 * params_.pitch1, 22000.0);
-        const double high = std::min(low * (params_.lfo + 1.0), 22000.0);
-        const double shape = kind_ == SynthKind::Supersaw ? lfoTriangle(lfoPhase_) : fastSin2Pi(lfoPhase_);
-        ladder_.setCutoff(low + (high - low) * 0.5 * (shape + 1.0));
-        lfoPhase_ += kControlInterval * f / 64.0 * params_.speed / sampleRate_;
-        lfoPhase_ -= std::floor(lfoPhase_);
-    }
+    if (frame_ % kControlInterval == 0) updateSuperControl(m);
     float x;
     if (kind_ == SynthKind::Supersaw) {
         const double spread = params_.voice / 50.0;
@@ -292,6 +334,8 @@ void Synth::processPiano(float* out, int frames) {
             re_[k] = re;
             im_[k] = im;
         }
+        float envelope[kChunk];
+        shapeEnvelope_.render(envelope, n);
         for (int i = 0; i < n; ++i) {
             const double sum = (lanes[i][0][0] + lanes[i][0][1]) + (lanes[i][1][0] + lanes[i][1][1]);
             // Hammer noise; once level and state are both zero it stays silent (the state
@@ -302,7 +346,7 @@ void Synth::processPiano(float* out, int frames) {
                 hammerState_ = flushDenormal(noise + hammerLowpass_ * (hammerState_ - noise));
             }
             out[done + i] =
-                static_cast<float>(sum * pianoGain_ + hammerState_ * kPianoPeak) * shapeEnvelope_.next();
+                static_cast<float>(sum * pianoGain_ + hammerState_ * kPianoPeak) * envelope[i];
         }
         done += n;
         frame_ += n;
@@ -352,6 +396,8 @@ void Synth::process(float* out, int frames) {
         run([&] { return saws_[0].tick(dt); }, kSawLevel);
     } else if (steady && kind_ == SynthKind::Square) {
         run([&] { return pulses_[0].tick(dt, 0.5); }, kSquareLevel);
+    } else if (steady && (kind_ == SynthKind::Supersaw || kind_ == SynthKind::Supersquare)) {
+        processSuperSteady(out, live);
     } else if (kind_ == SynthKind::Superpiano) {
         processPiano(out, live);
     } else {

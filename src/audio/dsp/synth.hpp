@@ -87,6 +87,8 @@ private:
     float tick();
     float tickSine(double dt);
     float tickSuper(double dt);
+    void updateSuperControl(double glideFactor);     // the LFO and the ladder's cutoff
+    void processSuperSteady(float* out, int frames);  // without accelerate; advances frame_
     void processPiano(float* out, int frames);  // advances frame_
     float tickFm(double dt);
     void startPiano(double frequencyHz);
