@@ -27,10 +27,6 @@ constexpr float kFmLevel = 0.6f;
 constexpr float kNoiseLevel = 0.5f;   // Strudel's WhiteNoise.ar(mul: 0.5)
 constexpr double kPianoPeak = 0.85;
 
-// Two doubles side by side (GCC/Clang vector extension): each operation is the scalar one
-// on both elements, so the results are those of scalar code, bit for bit.
-using Double2 = double __attribute__((vector_size(16)));
-
 Double2 loadDouble2(const double* p) {
     Double2 v;
     std::memcpy(&v, p, sizeof v);
@@ -389,7 +385,8 @@ void Synth::process(float* out, int frames) {
         frame_ += live;
     };
     if (steady && kind_ == SynthKind::Sine) {
-        run([&] { return sine_.tick(dt); }, kSineLevel);
+        sine_.process(out, live, dt, kSineLevel);
+        frame_ += live;
     } else if (steady && kind_ == SynthKind::Tri) {
         run([&] { return triangle_.tick(dt); }, kTriLevel);
     } else if (steady && kind_ == SynthKind::Saw) {
