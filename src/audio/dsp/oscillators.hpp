@@ -77,10 +77,6 @@ public:
         advance(dt);
         return static_cast<float>(y);
     }
-    // `frames` samples at a constant increment, added into out.
-    void processAdding(float* out, int frames, double dt) {
-        for (int i = 0; i < frames; ++i) out[i] += tick(dt);
-    }
 
 private:
     void advance(double dt) { phase_ = wrapPhase(phase_ + dt); }
@@ -101,10 +97,6 @@ public:
         }
         phase_ = wrapPhase(phase_ + dt);
         return static_cast<float>(y);
-    }
-    // `frames` samples at a constant increment and width, times `level`.
-    void process(float* out, int frames, double dt, double width, float level) {
-        for (int i = 0; i < frames; ++i) out[i] = level * tick(dt, width);
     }
 
 private:
@@ -129,10 +121,6 @@ public:
         phase_ = wrapPhase(phase_ + dt);
         return static_cast<float>(y);
     }
-    // `frames` samples at a constant increment, times `level`.
-    void process(float* out, int frames, double dt, float level) {
-        for (int i = 0; i < frames; ++i) out[i] = level * tick(dt);
-    }
 
 private:
     double phase_ = 0.0;
@@ -147,7 +135,7 @@ public:
         return y;
     }
     // `frames` samples at a constant increment, times `level`: the phases first (a serial
-    // recurrence), then the polynomial over all of them, which the compiler vectorises.
+    // recurrence), then the polynomial on two of them at a time.
     void process(float* out, int frames, double dt, float level) {
         constexpr int kChunk = 64;
         double phases[kChunk];

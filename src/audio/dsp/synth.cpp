@@ -223,25 +223,25 @@ void Synth::processSuperSteady(float* out, int frames) {
     const double dt = std::min(baseFrequency_ / sampleRate_, nyquistGuard_);
     const double m = dt * sampleRate_ / std::max(baseFrequency_, 1e-9);
     const double spread = params_.voice / 50.0;
+    double sawDt[3];
+    for (int s = 0; s < 3; ++s) sawDt[s] = std::min(dt * (1.0 + (s - 1) * spread), nyquistGuard_);
     const double secondDt = std::min(dt * secondRatio_, nyquistGuard_);
     constexpr int kChunk = 64;
-    float second[kChunk];
     float envelope[kChunk];
     int done = 0;
     while (done < frames) {
         const int n = std::min(frames - done, kChunk);
         float* x = out + done;
         if (kind_ == SynthKind::Supersaw) {
-            std::fill(x, x + n, 0.0f);
-            for (int i = 0; i < 3; ++i) {
-                saws_[static_cast<std::size_t>(i)].processAdding(x, n, std::min(dt * (1.0 + (i - 1) * spread), nyquistGuard_));
+            for (int i = 0; i < n; ++i) {
+                float saws = 0.0f;
+                for (int s = 0; s < 3; ++s) saws += saws_[static_cast<std::size_t>(s)].tick(sawDt[s]);
+                x[i] = 0.5f * saws + 0.5f * triangle_.tick(secondDt);
             }
-            triangle_.process(second, n, secondDt, 0.5f);
-            for (int i = 0; i < n; ++i) x[i] = 0.5f * x[i] + second[i];
         } else {
-            pulses_[0].process(x, n, dt, pulseWidth_, 0.7f);
-            pulses_[1].process(second, n, secondDt, pulseWidth_, 0.3f);
-            for (int i = 0; i < n; ++i) x[i] += second[i];
+            for (int i = 0; i < n; ++i) {
+                x[i] = 0.7f * pulses_[0].tick(dt, pulseWidth_) + 0.3f * pulses_[1].tick(secondDt, pulseWidth_);
+            }
         }
         shapeEnvelope_.render(envelope, n);
         int i = 0;
