@@ -80,6 +80,44 @@ float CurvedEnvelope::next() {
     return static_cast<float>(out);
 }
 
+void CurvedEnvelope::render(float* out, int frames) {
+    int i = 0;
+    while (i < frames) {
+        if (segment_ >= segmentCount_) {
+            std::fill(out + i, out + frames, static_cast<float>(level_));
+            return;
+        }
+        // Samples before the one that enters the next segment: next()'s plain update.
+        const std::int64_t length = frames_[segment_];
+        const int run = static_cast<int>(
+            length < 0 ? frames - i : std::clamp<std::int64_t>(length - 1 - position_, 0, frames - i));
+        if (run == 0) {
+            out[i++] = next();
+            continue;
+        }
+        double level = level_;
+        if (straight_) {
+            const double step = step_;
+            for (int k = 0; k < run; ++k) {
+                out[i + k] = static_cast<float>(level);
+                level += step;
+            }
+        } else {
+            const double start = start_, scale = scale_, ratio = ratio_;
+            double growth = growth_;
+            for (int k = 0; k < run; ++k) {
+                out[i + k] = static_cast<float>(level);
+                growth *= ratio;
+                level = start + scale * (1.0 - growth);
+            }
+            growth_ = growth;
+        }
+        level_ = level;
+        position_ += run;
+        i += run;
+    }
+}
+
 void Envelope::init(double sampleRate) {
     sampleRate_ = clampFinite(sampleRate, 1000.0, 1e6, 48000.0);
     reset();

@@ -33,6 +33,8 @@ public:
 
     // Next value; after the last segment the envelope stays at the last level.
     float next();
+    // The next `frames` values, the same as that many calls of next().
+    void render(float* out, int frames);
     bool done() const { return segment_ >= segmentCount_; }
     // The level when it can no longer change (past the last segment, or inside an
     // endless one); nullopt while it still moves.

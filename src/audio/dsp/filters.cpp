@@ -360,20 +360,35 @@ void LadderFilter::updateLoop() {
     loopGain_ = 1.0 / (1.0 + feedback_ * G * G * G * G);
 }
 
-float LadderFilter::tick(float x) {
-    // Zero-delay feedback: solve the loop for the input of the first stage, then run the
-    // four trapezoidal one-poles.
-    const double G = G_;
+namespace {
+
+// One sample of the ladder. Zero-delay feedback: solve the loop for the input of the first
+// stage, then run the four trapezoidal one-poles.
+inline float ladderStep(float x, double G, double feedback, double loopGain, double (&s)[4]) {
     const double beta = 1.0 - G;  // 1 / (1 + g)
-    const double sigma = beta * (((G * s_[0] + s_[1]) * G + s_[2]) * G + s_[3]);
-    double u = (static_cast<double>(x) - feedback_ * sigma) * loopGain_;
-    for (double& s : s_) {
-        const double v = (u - s) * G;
-        const double y = v + s;
-        s = flushDenormal(y + v);
+    const double sigma = beta * (((G * s[0] + s[1]) * G + s[2]) * G + s[3]);
+    double u = (static_cast<double>(x) - feedback * sigma) * loopGain;
+    for (double& state : s) {
+        const double v = (u - state) * G;
+        const double y = v + state;
+        state = flushDenormal(y + v);
         u = y;
     }
     return static_cast<float>(u);
+}
+
+}  // namespace
+
+float LadderFilter::tick(float x) {
+    return ladderStep(x, G_, feedback_, loopGain_, s_);
+}
+
+void LadderFilter::process(float* buffer, int frames) {
+    // The state in locals, so it stays in registers across the block.
+    double s[4] = {s_[0], s_[1], s_[2], s_[3]};
+    const double G = G_, feedback = feedback_, loopGain = loopGain_;
+    for (int i = 0; i < frames; ++i) buffer[i] = ladderStep(buffer[i], G, feedback, loopGain, s);
+    for (int k = 0; k < 4; ++k) s_[k] = s[k];
 }
 
 }  // namespace seiche::audio::dsp

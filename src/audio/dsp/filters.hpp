@@ -167,6 +167,8 @@ public:
     void setCutoff(double cutoffHz);  // clamped to [10 Hz, 0.45 sr]
     void setFeedback(double feedback);
     float tick(float x);
+    // `frames` samples through the filter, in place: the same as tick() on each.
+    void process(float* buffer, int frames);
 
 private:
     void updateLoop();

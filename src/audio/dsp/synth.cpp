@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "audio/dsp/dsp_math.hpp"
 
@@ -25,6 +26,16 @@ constexpr float kSuperLevel = 0.45f;  // applied after SuperDirt's tanh(x) * 2
 constexpr float kFmLevel = 0.6f;
 constexpr float kNoiseLevel = 0.5f;   // Strudel's WhiteNoise.ar(mul: 0.5)
 constexpr double kPianoPeak = 0.85;
+
+Double2 loadDouble2(const double* p) {
+    Double2 v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+void storeDouble2(double* p, Double2 v) {
+    std::memcpy(p, &v, sizeof v);
+}
 
 // SuperCollider's LFTri with its phase in cycles: 0 at phase 0, 1 at 1/4, -1 at 3/4.
 double lfoTriangle(double phase) {
@@ -194,19 +205,61 @@ void Synth::updatePianoRotations(double frequencyMultiplier) {
     }
 }
 
+void Synth::updateSuperControl(double m) {
+    // SuperDirt: lfof1 = min(basefreq*10*pitch1, 22000), lfof2 = min(lfof1*(lfo+1), 22000),
+    // LFO at basefreq/64*speed (LFTri for supersaw, SinOsc for supersquare).
+    const double f = baseFrequency_ * m;
+    const double low = std::min(f * 10.0 * params_.pitch1, 22000.0);
+    const double high = std::min(low * (params_.lfo + 1.0), 22000.0);
+    const double shape = kind_ == SynthKind::Supersaw ? lfoTriangle(lfoPhase_) : fastSin2Pi(lfoPhase_);
+    ladder_.setCutoff(low + (high - low) * 0.5 * (shape + 1.0));
+    lfoPhase_ += kControlInterval * f / 64.0 * params_.speed / sampleRate_;
+    lfoPhase_ -= std::floor(lfoPhase_);
+}
+
+void Synth::processSuperSteady(float* out, int frames) {
+    // tickSuper's arithmetic for a constant pitch, one stage at a time over a chunk: the
+    // oscillators, then the ladder, soft clip and envelope between control updates.
+    const double dt = std::min(baseFrequency_ / sampleRate_, nyquistGuard_);
+    const double m = dt * sampleRate_ / std::max(baseFrequency_, 1e-9);
+    const double spread = params_.voice / 50.0;
+    double sawDt[3];
+    for (int s = 0; s < 3; ++s) sawDt[s] = std::min(dt * (1.0 + (s - 1) * spread), nyquistGuard_);
+    const double secondDt = std::min(dt * secondRatio_, nyquistGuard_);
+    constexpr int kChunk = 64;
+    float envelope[kChunk];
+    int done = 0;
+    while (done < frames) {
+        const int n = std::min(frames - done, kChunk);
+        float* x = out + done;
+        if (kind_ == SynthKind::Supersaw) {
+            for (int i = 0; i < n; ++i) {
+                float saws = 0.0f;
+                for (int s = 0; s < 3; ++s) saws += saws_[static_cast<std::size_t>(s)].tick(sawDt[s]);
+                x[i] = 0.5f * saws + 0.5f * triangle_.tick(secondDt);
+            }
+        } else {
+            for (int i = 0; i < n; ++i) {
+                x[i] = 0.7f * pulses_[0].tick(dt, pulseWidth_) + 0.3f * pulses_[1].tick(secondDt, pulseWidth_);
+            }
+        }
+        shapeEnvelope_.render(envelope, n);
+        int i = 0;
+        while (i < n) {
+            if (frame_ % kControlInterval == 0) updateSuperControl(m);
+            const int span = std::min(n - i, kControlInterval - static_cast<int>(frame_ % kControlInterval));
+            ladder_.process(x + i, span);
+            for (int j = i; j < i + span; ++j) x[j] = softClip(x[j]) * 2.0f * kSuperLevel * envelope[j];
+            i += span;
+            frame_ += span;
+        }
+        done += n;
+    }
+}
+
 float Synth::tickSuper(double dt) {
     const double m = dt * sampleRate_ / std::max(baseFrequency_, 1e-9);  // current glide factor
-    if (frame_ % kControlInterval == 0) {
-        // SuperDirt: lfof1 = min(basefreq*10*pitch1, 22000), lfof2 = min(lfof1*(lfo+1), 22000),
-        // LFO at basefreq/64*speed (LFTri for supersaw, SinOsc for supersquare).
-        const double f = baseFrequency_ * m;
-        const double low = std::min(f * 10.0 * params_.pitch1, 22000.0);
-        const double high = std::min(low * (params_.lfo + 1.0), 22000.0);
-        const double shape = kind_ == SynthKind::Supersaw ? lfoTriangle(lfoPhase_) : fastSin2Pi(lfoPhase_);
-        ladder_.setCutoff(low + (high - low) * 0.5 * (shape + 1.0));
-        lfoPhase_ += kControlInterval * f / 64.0 * params_.speed / sampleRate_;
-        lfoPhase_ -= std::floor(lfoPhase_);
-    }
+    if (frame_ % kControlInterval == 0) updateSuperControl(m);
     float x;
     if (kind_ == SynthKind::Supersaw) {
         const double spread = params_.voice / 50.0;
@@ -224,37 +277,76 @@ float Synth::tickSuper(double dt) {
     return y * kSuperLevel * shapeEnvelope_.next();
 }
 
-float Synth::tickPiano() {
-    if (glidePerFrame_ != 0.0 && frame_ % kPianoGlideInterval == 0) {
-        updatePianoRotations(std::max(0.0, 1.0 + glidePerFrame_ * static_cast<double>(frame_)));
-    }
-    // Four independent partial sums, so the compiler can run the rotations in
-    // SIMD lanes (a single running sum forces strict left-to-right adds).
-    double lane[4] = {0.0, 0.0, 0.0, 0.0};
+void Synth::processPiano(float* out, int frames) {
+    // Each partial runs through a whole chunk with its rotator in registers, adding into
+    // four per-sample lanes (partial k goes to lane k % 4, the odd pair at the end to lane
+    // 0), which are summed as (0 + 1) + (2 + 3). Chunks end where accelerate's glide
+    // updates the rotations.
+    constexpr int kChunk = kPianoGlideInterval;
     const int count = 2 * partialCount_;
-    int k = 0;
-    for (; k + 4 <= count; k += 4) {
-        for (int j = 0; j < 4; ++j) {
-            const double re = re_[k + j] * rotRe_[k + j] - im_[k + j] * rotIm_[k + j];
-            const double im = re_[k + j] * rotIm_[k + j] + im_[k + j] * rotRe_[k + j];
-            re_[k + j] = re;
-            im_[k + j] = im;
-            lane[j] += amplitude_[k + j] * im;
+    int done = 0;
+    while (done < frames) {
+        if (glidePerFrame_ != 0.0 && frame_ % kPianoGlideInterval == 0) {
+            updatePianoRotations(std::max(0.0, 1.0 + glidePerFrame_ * static_cast<double>(frame_)));
         }
+        const int n = std::min(frames - done, kChunk - static_cast<int>(frame_ % kChunk));
+        // lanes[i][0] holds lanes 0 and 1 of sample i, lanes[i][1] lanes 2 and 3.
+        Double2 lanes[kChunk][2];
+        for (int i = 0; i < n; ++i) lanes[i][0] = lanes[i][1] = Double2{0.0, 0.0};
+        int k = 0;
+        for (; k + 4 <= count; k += 4) {
+            Double2 re[2], im[2], rotRe[2], rotIm[2], amplitude[2];
+            for (int h = 0; h < 2; ++h) {
+                re[h] = loadDouble2(&re_[k + 2 * h]);
+                im[h] = loadDouble2(&im_[k + 2 * h]);
+                rotRe[h] = loadDouble2(&rotRe_[k + 2 * h]);
+                rotIm[h] = loadDouble2(&rotIm_[k + 2 * h]);
+                amplitude[h] = loadDouble2(&amplitude_[k + 2 * h]);
+            }
+            for (int i = 0; i < n; ++i) {
+                for (int h = 0; h < 2; ++h) {
+                    const Double2 r = re[h] * rotRe[h] - im[h] * rotIm[h];
+                    const Double2 m = re[h] * rotIm[h] + im[h] * rotRe[h];
+                    re[h] = r;
+                    im[h] = m;
+                    lanes[i][h] += amplitude[h] * m;
+                }
+            }
+            for (int h = 0; h < 2; ++h) {
+                storeDouble2(&re_[k + 2 * h], re[h]);
+                storeDouble2(&im_[k + 2 * h], im[h]);
+            }
+        }
+        for (; k < count; ++k) {
+            double re = re_[k], im = im_[k];
+            const double rotRe = rotRe_[k], rotIm = rotIm_[k], amplitude = amplitude_[k];
+            for (int i = 0; i < n; ++i) {
+                const double r = re * rotRe - im * rotIm;
+                const double m = re * rotIm + im * rotRe;
+                re = r;
+                im = m;
+                lanes[i][0][0] += amplitude * m;
+            }
+            re_[k] = re;
+            im_[k] = im;
+        }
+        float envelope[kChunk];
+        shapeEnvelope_.render(envelope, n);
+        for (int i = 0; i < n; ++i) {
+            const double sum = (lanes[i][0][0] + lanes[i][0][1]) + (lanes[i][1][0] + lanes[i][1][1]);
+            // Hammer noise; once level and state are both zero it stays silent (the state
+            // is never -0: flushDenormal returns +0), and the noise is no longer drawn.
+            if (hammerLevel_ != 0.0 || hammerState_ != 0.0) {
+                const double noise = random_.bipolar() * hammerLevel_;
+                hammerLevel_ = flushDenormal(hammerLevel_ * hammerDecay_);
+                hammerState_ = flushDenormal(noise + hammerLowpass_ * (hammerState_ - noise));
+            }
+            out[done + i] =
+                static_cast<float>(sum * pianoGain_ + hammerState_ * kPianoPeak) * envelope[i];
+        }
+        done += n;
+        frame_ += n;
     }
-    for (; k < count; ++k) {
-        const double re = re_[k] * rotRe_[k] - im_[k] * rotIm_[k];
-        const double im = re_[k] * rotIm_[k] + im_[k] * rotRe_[k];
-        re_[k] = re;
-        im_[k] = im;
-        lane[0] += amplitude_[k] * im;
-    }
-    const double sum = (lane[0] + lane[1]) + (lane[2] + lane[3]);
-    // Hammer noise.
-    const double noise = random_.bipolar() * hammerLevel_;
-    hammerLevel_ = flushDenormal(hammerLevel_ * hammerDecay_);
-    hammerState_ = flushDenormal(noise + hammerLowpass_ * (hammerState_ - noise));
-    return static_cast<float>(sum * pianoGain_ + hammerState_ * kPianoPeak) * shapeEnvelope_.next();
 }
 
 float Synth::tickFm(double dt) {
@@ -275,7 +367,7 @@ float Synth::tick() {
         case SynthKind::Tri: return triangle_.tick(dt) * kTriLevel;
         case SynthKind::Supersaw:
         case SynthKind::Supersquare: return tickSuper(dt);
-        case SynthKind::Superpiano: return tickPiano();
+        case SynthKind::Superpiano: break;  // rendered block by block by processPiano
         case SynthKind::Fm: return tickFm(dt);
         case SynthKind::Noise: return random_.bipolar() * kNoiseLevel;
     }
@@ -293,13 +385,18 @@ void Synth::process(float* out, int frames) {
         frame_ += live;
     };
     if (steady && kind_ == SynthKind::Sine) {
-        run([&] { return sine_.tick(dt); }, kSineLevel);
+        sine_.process(out, live, dt, kSineLevel);
+        frame_ += live;
     } else if (steady && kind_ == SynthKind::Tri) {
         run([&] { return triangle_.tick(dt); }, kTriLevel);
     } else if (steady && kind_ == SynthKind::Saw) {
         run([&] { return saws_[0].tick(dt); }, kSawLevel);
     } else if (steady && kind_ == SynthKind::Square) {
         run([&] { return pulses_[0].tick(dt, 0.5); }, kSquareLevel);
+    } else if (steady && (kind_ == SynthKind::Supersaw || kind_ == SynthKind::Supersquare)) {
+        processSuperSteady(out, live);
+    } else if (kind_ == SynthKind::Superpiano) {
+        processPiano(out, live);
     } else {
         for (int i = 0; i < live; ++i) {
             out[i] = tick();  // reads frame_ for accelerate's glide
@@ -310,9 +407,12 @@ void Synth::process(float* out, int frames) {
 }
 
 void Synth::processAdding(float* out, int frames, float gain) {
-    for (int i = 0; i < frames && frame_ < totalFrames_; ++i) {
-        out[i] += gain * tick();
-        ++frame_;
+    constexpr int kChunk = 64;
+    float buffer[kChunk];
+    for (int i = 0; i < frames && frame_ < totalFrames_; i += kChunk) {
+        const int n = static_cast<int>(std::min<std::int64_t>({kChunk, frames - i, totalFrames_ - frame_}));
+        process(buffer, n);
+        for (int j = 0; j < n; ++j) out[i + j] += gain * buffer[j];
     }
 }
 

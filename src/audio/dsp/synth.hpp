@@ -87,7 +87,9 @@ private:
     float tick();
     float tickSine(double dt);
     float tickSuper(double dt);
-    float tickPiano();
+    void updateSuperControl(double glideFactor);     // the LFO and the ladder's cutoff
+    void processSuperSteady(float* out, int frames);  // without accelerate; advances frame_
+    void processPiano(float* out, int frames);  // advances frame_
     float tickFm(double dt);
     void startPiano(double frequencyHz);
     void updatePianoRotations(double frequencyMultiplier);
@@ -126,7 +128,7 @@ private:
     std::array<double, kMaxPartials * 2> rotIm_{};
     std::array<double, kMaxPartials * 2> damping_{};
     std::array<double, kMaxPartials * 2> ratio_{};   // partial frequency / fundamental
-    std::array<float, kMaxPartials * 2> amplitude_{};
+    std::array<double, kMaxPartials * 2> amplitude_{};  // float values, held as double
     double hammerLevel_ = 0.0;
     double hammerDecay_ = 0.0;
     double hammerLowpass_ = 0.0;
