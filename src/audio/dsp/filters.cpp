@@ -340,7 +340,7 @@ void LadderFilter::init(double sampleRate) {
 }
 
 void LadderFilter::reset() {
-    for (double& s : s_) s = 0.0;
+    s_ = simd::Double4{};
 }
 
 void LadderFilter::setCutoff(double cutoffHz) {
@@ -355,40 +355,76 @@ void LadderFilter::setFeedback(double feedback) {
     updateLoop();
 }
 
-void LadderFilter::updateLoop() {
-    const double G = G_;
-    loopGain_ = 1.0 / (1.0 + feedback_ * G * G * G * G);
-}
-
 namespace {
 
-// One sample of the ladder. Zero-delay feedback: solve the loop for the input of the first
-// stage, then run the four trapezoidal one-poles.
-inline float ladderStep(float x, double G, double feedback, double loopGain, double (&s)[4]) {
+// One sample of the ladder as its stages run. Zero-delay feedback: solve the loop for the
+// input of the first stage, then run the four trapezoidal one-poles. Used only to find the
+// matrix of the filter (updateLoop); each stage here waits on the one before.
+double ladderStep(double x, double G, double feedback, double (&s)[4]) {
+    const double loopGain = 1.0 / (1.0 + feedback * G * G * G * G);
     const double beta = 1.0 - G;  // 1 / (1 + g)
     const double sigma = beta * (((G * s[0] + s[1]) * G + s[2]) * G + s[3]);
-    double u = (static_cast<double>(x) - feedback * sigma) * loopGain;
+    double u = (x - feedback * sigma) * loopGain;
     for (double& state : s) {
         const double v = (u - state) * G;
         const double y = v + state;
-        state = flushDenormal(y + v);
+        state = y + v;
         u = y;
     }
-    return static_cast<float>(u);
+    return u;
+}
+
+// One sample by the matrix: the four new states depend on the old ones only through one
+// multiply and a short sum.
+inline float ladderMatrixStep(float x, const simd::Double4 (&stateColumn)[4], const simd::Double4& inputColumn,
+                              const simd::Double4& outputRow, double outputFromInput, simd::Double4& s) {
+    const double in = x;
+    const simd::Double4 weighted = outputRow * s;
+    const double y = ((weighted[0] + weighted[1]) + (weighted[2] + weighted[3])) + outputFromInput * in;
+    s = ((stateColumn[0] * s[0] + stateColumn[1] * s[1]) + (stateColumn[2] * s[2] + stateColumn[3] * s[3])) +
+        inputColumn * in;
+    return static_cast<float>(y);
+}
+
+// Denormal states would slow every later sample; once per block is enough to keep them away.
+inline void flushLadderState(simd::Double4& s) {
+    for (int k = 0; k < 4; ++k) s[k] = flushDenormal(s[k]);
 }
 
 }  // namespace
 
+void LadderFilter::updateLoop() {
+    // Column k: where state k alone leads in one sample; the input column: where x = 1 leads.
+    for (int k = 0; k <= 4; ++k) {
+        double s[4] = {0.0, 0.0, 0.0, 0.0};
+        if (k < 4) s[k] = 1.0;
+        const double y = ladderStep(k < 4 ? 0.0 : 1.0, G_, feedback_, s);
+        const simd::Double4 next = {s[0], s[1], s[2], s[3]};
+        if (k < 4) {
+            stateColumn_[k] = next;
+            outputRow_[k] = y;
+        } else {
+            inputColumn_ = next;
+            outputFromInput_ = y;
+        }
+    }
+}
+
 float LadderFilter::tick(float x) {
-    return ladderStep(x, G_, feedback_, loopGain_, s_);
+    const float y = ladderMatrixStep(x, stateColumn_, inputColumn_, outputRow_, outputFromInput_, s_);
+    flushLadderState(s_);
+    return y;
 }
 
 void LadderFilter::process(float* buffer, int frames) {
-    // The state in locals, so it stays in registers across the block.
-    double s[4] = {s_[0], s_[1], s_[2], s_[3]};
-    const double G = G_, feedback = feedback_, loopGain = loopGain_;
-    for (int i = 0; i < frames; ++i) buffer[i] = ladderStep(buffer[i], G, feedback, loopGain, s);
-    for (int k = 0; k < 4; ++k) s_[k] = s[k];
+    // The state and the matrix in locals, so they stay in registers across the block.
+    simd::Double4 s = s_;
+    const simd::Double4 columns[4] = {stateColumn_[0], stateColumn_[1], stateColumn_[2], stateColumn_[3]};
+    const simd::Double4 input = inputColumn_, output = outputRow_;
+    const double direct = outputFromInput_;
+    for (int i = 0; i < frames; ++i) buffer[i] = ladderMatrixStep(buffer[i], columns, input, output, direct, s);
+    flushLadderState(s);
+    s_ = s;
 }
 
 }  // namespace seiche::audio::dsp

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string_view>
 #include <vector>
+#include "audio/dsp/simd.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -176,8 +177,14 @@ private:
     double sampleRate_ = 48000.0;
     double G_ = 0.1;        // g / (1 + g)
     double feedback_ = 0.0;
-    double loopGain_ = 1.0;  // 1 / (1 + feedback * G^4), the zero-delay loop's solution
-    double s_[4] = {};
+    // The ladder is linear, so one sample of it is a matrix: new state = sum over k of
+    // stateColumn_[k] * s[k] + inputColumn_ * x, output = outputRow_ . s + outputFromInput_ * x.
+    // The four stages then update at once instead of each waiting on the one before.
+    simd::Double4 stateColumn_[4] = {};
+    simd::Double4 inputColumn_ = {};
+    simd::Double4 outputRow_ = {};
+    double outputFromInput_ = 0.0;
+    simd::Double4 s_ = {};
 };
 
 }  // namespace seiche::audio::dsp
