@@ -94,33 +94,41 @@ void svfOne(float* buffer, int frames, const SvfCoefficients& c, float& ic1, flo
     for (int i = 0; i < frames; ++i) svfStep<kOutput>(buffer[i], c.k, c.a1, c.a2, c.a3, ic1, ic2);
 }
 
-// Four filters, each over its own buffer. Four samples of each buffer are read at once and
-// turned (transposed) into four steps of the four filters.
-template <SvfOutput kOutput>
-void svfFour(float* const* buffers, int frames, const Float4& k, const Float4& a1, const Float4& a2,
-             const Float4& a3, Float4& ic1, Float4& ic2) {
-    auto step = [&](Float4 x) {
-        svfStep<kOutput>(x, k, a1, a2, a3, ic1, ic2);
+// The four coefficients and the two states of four filters, one lane each.
+struct SvfQuad {
+    Float4 k, a1, a2, a3, ic1, ic2;
+};
+
+// G groups of four filters, each filter over its own buffer. Four samples of each buffer
+// are read at once and turned (transposed) into four steps of its group's filters. A step
+// waits on the one before it in the same group, so two groups side by side keep the
+// processor twice as busy.
+template <SvfOutput kOutput, int G>
+void svfGroups(float* const* buffers, int frames, SvfQuad* quads) {
+    auto step = [](Float4 x, SvfQuad& q) {
+        svfStep<kOutput>(x, q.k, q.a1, q.a2, q.a3, q.ic1, q.ic2);
         return x;
     };
     int i = 0;
     for (; i + 4 <= frames; i += 4) {
-        Float4 s0 = simd::load4(buffers[0] + i), s1 = simd::load4(buffers[1] + i);
-        Float4 s2 = simd::load4(buffers[2] + i), s3 = simd::load4(buffers[3] + i);
-        simd::transpose(s0, s1, s2, s3);  // s_n: sample i + n of the four buffers
-        s0 = step(s0);
-        s1 = step(s1);
-        s2 = step(s2);
-        s3 = step(s3);
-        simd::transpose(s0, s1, s2, s3);
-        simd::store4(buffers[0] + i, s0);
-        simd::store4(buffers[1] + i, s1);
-        simd::store4(buffers[2] + i, s2);
-        simd::store4(buffers[3] + i, s3);
+        Float4 s[G][4];
+        for (int g = 0; g < G; ++g) {
+            for (int r = 0; r < 4; ++r) s[g][r] = simd::load4(buffers[4 * g + r] + i);
+            simd::transpose(s[g][0], s[g][1], s[g][2], s[g][3]);  // s[g][n]: sample i + n of the group's buffers
+        }
+        for (int n = 0; n < 4; ++n)
+            for (int g = 0; g < G; ++g) s[g][n] = step(s[g][n], quads[g]);
+        for (int g = 0; g < G; ++g) {
+            simd::transpose(s[g][0], s[g][1], s[g][2], s[g][3]);
+            for (int r = 0; r < 4; ++r) simd::store4(buffers[4 * g + r] + i, s[g][r]);
+        }
     }
     for (; i < frames; ++i) {
-        const Float4 out = step(Float4{buffers[0][i], buffers[1][i], buffers[2][i], buffers[3][i]});
-        for (int l = 0; l < 4; ++l) buffers[l][i] = out[l];
+        for (int g = 0; g < G; ++g) {
+            float* const* b = buffers + 4 * g;
+            const Float4 out = step(Float4{b[0][i], b[1][i], b[2][i], b[3][i]}, quads[g]);
+            for (int l = 0; l < 4; ++l) b[l][i] = out[l];
+        }
     }
 }
 
@@ -141,7 +149,12 @@ struct RunOne {
 
 template <SvfOutput kOutput>
 struct RunFour {
-    template <class... Args> void operator()(Args&... args) const { svfFour<kOutput>(args...); }
+    template <class... Args> void operator()(Args&... args) const { svfGroups<kOutput, 1>(args...); }
+};
+
+template <SvfOutput kOutput>
+struct RunEight {
+    template <class... Args> void operator()(Args&... args) const { svfGroups<kOutput, 2>(args...); }
 };
 
 }  // namespace
@@ -193,22 +206,27 @@ void Svf::keepState(double g, double k, int glide, float ic1, float ic2) {
     ic2_ = flushDenormal(ic2);
 }
 
-void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output) {
-    if (frames <= 0) return;
-    static_assert(kLanes == 4, "the lanes are one Float4");
-    Float4 k, a1, a2, a3, ic1, ic2;
-    for (int l = 0; l < kLanes; ++l) {
+void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output, int count) {
+    if (frames <= 0 || (count != kLanes && count != kMaxLanes)) return;
+    SvfQuad quads[kMaxLanes / kLanes];
+    for (int l = 0; l < count; ++l) {
         const Svf& f = *filters[l];
         const SvfCoefficients c = coefficientsFor(f.g_, f.k_);
-        k[l] = c.k;
-        a1[l] = c.a1;
-        a2[l] = c.a2;
-        a3[l] = c.a3;
-        ic1[l] = f.ic1_;
-        ic2[l] = f.ic2_;
+        SvfQuad& q = quads[l / kLanes];
+        const int lane = l % kLanes;
+        q.k[lane] = c.k;
+        q.a1[lane] = c.a1;
+        q.a2[lane] = c.a2;
+        q.a3[lane] = c.a3;
+        q.ic1[lane] = f.ic1_;
+        q.ic2[lane] = f.ic2_;
     }
-    withOutput<RunFour>(output, buffers, frames, k, a1, a2, a3, ic1, ic2);
-    for (int l = 0; l < kLanes; ++l) filters[l]->keepState(filters[l]->g_, filters[l]->k_, 0, ic1[l], ic2[l]);
+    if (count == kLanes) withOutput<RunFour>(output, buffers, frames, quads);
+    else withOutput<RunEight>(output, buffers, frames, quads);
+    for (int l = 0; l < count; ++l) {
+        const SvfQuad& q = quads[l / kLanes];
+        filters[l]->keepState(filters[l]->g_, filters[l]->k_, 0, q.ic1[l % kLanes], q.ic2[l % kLanes]);
+    }
 }
 
 // ---- SuperDirt filters -------------------------------------------------------------------

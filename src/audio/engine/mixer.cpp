@@ -75,9 +75,19 @@ void Mixer::process(int64_t firstFrame, float* left, float* right, int frames) {
 
 void Mixer::runFilterLanes(int frames) {
     constexpr int kLanes = dsp::Svf::kLanes;
-    dsp::Svf* filters[kLanes];
-    float* buffers[kLanes];
-    size_t owners[kLanes];
+    constexpr int kMaxLanes = dsp::Svf::kMaxLanes;
+    dsp::Svf* filters[kMaxLanes];
+    float* buffers[kMaxLanes];
+    size_t owners[kMaxLanes];
+    auto run = [&](Voice::FilterStage stage, int filled, int count) {
+        for (int l = filled; l < count; ++l) {  // empty lanes: the spare filter on silence
+            filters[l] = &spareFilter_;
+            buffers[l] = spareBuffer_.data();
+        }
+        if (filled < count) std::fill(spareBuffer_.begin(), spareBuffer_.begin() + frames, 0.0f);
+        dsp::Svf::processLanes(filters, buffers, frames, Voice::filterOutput(stage), count);
+        for (int l = 0; l < filled; ++l) filtersDone_[owners[l]].done[stage] = true;
+    };
     // One pass per filter, in the chain's order.
     for (int stage = 0; stage < Voice::kFilterStages; ++stage) {
         const auto which = static_cast<Voice::FilterStage>(stage);
@@ -88,20 +98,13 @@ void Mixer::runFilterLanes(int frames) {
             filters[filled] = svf;
             buffers[filled] = sounding_[i]->buffer();
             owners[filled] = i;
-            if (++filled < kLanes) continue;
-            dsp::Svf::processLanes(filters, buffers, frames, Voice::filterOutput(which));
-            for (int l = 0; l < kLanes; ++l) filtersDone_[owners[l]].done[stage] = true;
+            if (++filled < kMaxLanes) continue;
+            run(which, filled, kMaxLanes);
             filled = 0;
         }
-        // A single one left over is cheaper run alone, by finish().
-        if (filled < 2) continue;
-        std::fill(spareBuffer_.begin(), spareBuffer_.begin() + frames, 0.0f);
-        for (int l = filled; l < kLanes; ++l) {
-            filters[l] = &spareFilter_;
-            buffers[l] = spareBuffer_.data();
-        }
-        dsp::Svf::processLanes(filters, buffers, frames, Voice::filterOutput(which));
-        for (int l = 0; l < filled; ++l) filtersDone_[owners[l]].done[stage] = true;
+        // What is left over: a lane costs less than a filter run alone, except for one.
+        if (filled > kLanes) run(which, filled, kMaxLanes);
+        else if (filled >= 2) run(which, filled, kLanes);
     }
 }
 
