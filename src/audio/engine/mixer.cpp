@@ -96,7 +96,7 @@ void Mixer::runFilterLanes(int frames) {
             dsp::Svf* svf = sounding_[i]->laneFilter(which, filtersDone_[i]);
             if (!svf) continue;
             filters[filled] = svf;
-            buffers[filled] = sounding_[i]->buffer();
+            buffers[filled] = sounding_[i]->laneBuffer();
             owners[filled] = i;
             if (++filled < kMaxLanes) continue;
             run(which, filled, kMaxLanes);

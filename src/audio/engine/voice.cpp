@@ -9,7 +9,8 @@ namespace seiche::audio {
 
 void Voice::init(double sampleRate, int maxBlockSize) {
     sampleRate_ = sampleRate;
-    buffer_.assign(static_cast<size_t>(maxBlockSize), 0.0f);
+    blockRoom_ = maxBlockSize;
+    buffer_.assign(2 * static_cast<size_t>(maxBlockSize), 0.0f);
     synth_.init(sampleRate, maxBlockSize);
     envelope_.init(sampleRate);
     lowpass_.init(sampleRate);
@@ -161,7 +162,7 @@ void Voice::prepare(int frames) {
         preparedFrames_ = 0;
         return;
     }
-    float* buf = buffer_.data();
+    float* buf = buffer();
     if (trigger_.sample) {
         renderSample(buf, preparedFrames_);
     } else {
@@ -190,7 +191,7 @@ dsp::SvfOutput Voice::filterOutput(FilterStage stage) {
 }
 
 dsp::Svf* Voice::laneFilter(FilterStage stage, const Filters& done) {
-    if (preparedStart_ != 0 || preparedFrames_ == 0 || !usesFilter(stage)) return nullptr;
+    if (preparedFrames_ == 0 || !usesFilter(stage)) return nullptr;
     // The chain's order holds: a stage runs early only after every earlier one it uses.
     for (int earlier = 0; earlier < stage; ++earlier) {
         const auto e = static_cast<FilterStage>(earlier);
@@ -200,11 +201,17 @@ dsp::Svf* Voice::laneFilter(FilterStage stage, const Filters& done) {
     return svf.steady() ? &svf : nullptr;
 }
 
+float* Voice::laneBuffer() {
+    float* head = buffer() - preparedStart_;
+    std::fill(head, buffer(), 0.0f);
+    return head;
+}
+
 bool Voice::finish(float* busLeft, float* busRight, Filters done) {
     if (!active_) return false;
     const int n = preparedFrames_;
     if (n <= 0) return true;
-    float* buf = buffer_.data();
+    float* buf = buffer();
     for (int i = 0; i < kFilterStages; ++i) {
         const auto stage = static_cast<FilterStage>(i);
         if (usesFilter(stage) && !done.done[stage]) filter(stage).process(buf, n, filterOutput(stage));

@@ -27,12 +27,14 @@ public:
     };
     void prepare(int frames);
     bool finish(float* busLeft, float* busRight, Filters done);
-    // After prepare(): the filter of `stage` if it may run in lanes this block (the whole
-    // block rendered, the filter active and not gliding, every earlier stage the voice
-    // has already done), else nullptr.
+    // After prepare(): the filter of `stage` if it may run in lanes this block (the filter
+    // active and not gliding, every earlier stage the voice has already done), else nullptr.
     dsp::Svf* laneFilter(FilterStage stage, const Filters& done);
     static dsp::SvfOutput filterOutput(FilterStage stage);
-    float* buffer() { return buffer_.data(); }
+    // After prepare(): the whole block's worth of this voice for a lane pass. A voice that
+    // starts inside the block is preceded by silence there; its filters are fresh (zero
+    // state), and zeros through a zero-state filter stay zeros, exactly.
+    float* laneBuffer();
     void fadeOut();  // cut groups: a 10 ms fade instead of a click
 
     bool active() const { return active_; }
@@ -47,7 +49,9 @@ private:
     dsp::Svf& filter(FilterStage stage);
 
     double sampleRate_ = 48000;
-    std::vector<float> buffer_;
+    std::vector<float> buffer_;  // room for a block of silence, then the voice's block
+    int blockRoom_ = 0;
+    float* buffer() { return buffer_.data() + blockRoom_; }
     Trigger trigger_{};
     bool active_ = false;
     int offset_ = 0;  // frames to wait in the first block
