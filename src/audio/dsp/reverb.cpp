@@ -29,6 +29,29 @@ using simd::load4;
 using simd::splat;
 using simd::store4;
 
+// What the lines give reaches the output, with alternating signs so left and right hear
+// different mixtures of the lines, beside the early reflections. The output is the caller's
+// buffer, never one of ours: with that said the loop runs four frames at a time, each frame
+// still summed line by line.
+void addLateAndEarly(const float* const* lines, const float* __restrict earlyLeft,
+                     const float* __restrict earlyRight, const float* __restrict wet,
+                     float* __restrict outLeft, float* __restrict outRight, int frames) {
+    const float* __restrict o0 = lines[0];
+    const float* __restrict o1 = lines[1];
+    const float* __restrict o2 = lines[2];
+    const float* __restrict o3 = lines[3];
+    const float* __restrict o4 = lines[4];
+    const float* __restrict o5 = lines[5];
+    const float* __restrict o6 = lines[6];
+    const float* __restrict o7 = lines[7];
+    for (int n = 0; n < frames; ++n) {
+        const float lateLeft = 0.0f + o0[n] - o1[n] + o2[n] - o3[n] + o4[n] - o5[n] + o6[n] - o7[n];
+        const float lateRight = 0.0f + o0[n] + o1[n] - o2[n] - o3[n] + o4[n] + o5[n] - o6[n] - o7[n];
+        outLeft[n] += wet[n] * (kEarlyGain * earlyLeft[n] + kLateGain * lateLeft);
+        outRight[n] += wet[n] * (kEarlyGain * earlyRight[n] + kLateGain * lateRight);
+    }
+}
+
 // In-place fast Walsh-Hadamard transform of the eight values (lo, hi), scaled to stay
 // orthonormal (lossless). a + (-1 * b) is exactly a - b, so the sign vectors keep each
 // butterfly's arithmetic.
@@ -185,17 +208,18 @@ void Reverb::processChunk(const float* inLeft, const float* inRight, float* outL
     }
     for (int i = 0; i < kLines; ++i) lines_[static_cast<std::size_t>(i)].read(lineOut_[static_cast<std::size_t>(i)].data(), frames);
 
-    // The eight lines side by side: lines 0-3 in `lo`, 4-7 in `hi`.
+    const float* o[kLines];
+    for (int i = 0; i < kLines; ++i) o[i] = lineOut_[static_cast<std::size_t>(i)].data();
+    addLateAndEarly(o, earlyLeft, earlyRight, wetChunk_.data(), outLeft, outRight, frames);
+
+    // The feedback, frame by frame, the eight lines side by side: lines 0-3 in `lo`, 4-7 in `hi`.
     const Float4 damp = splat(dampingCoefficient_);
     const Float4 gainLo = load4(&lineGain_[0]), gainHi = load4(&lineGain_[4]);
     Float4 dampedLo = load4(&damping_[0]), dampedHi = load4(&damping_[4]);
     for (int n = 0; n < frames; ++n) {
         const auto at = static_cast<std::size_t>(n);
-        const Float4 outLo = {lineOut_[0][at], lineOut_[1][at], lineOut_[2][at], lineOut_[3][at]};
-        const Float4 outHi = {lineOut_[4][at], lineOut_[5][at], lineOut_[6][at], lineOut_[7][at]};
-        // Alternate signs so left and right hear different mixtures of the lines.
-        const float lateLeft = 0.0f + outLo[0] - outLo[1] + outLo[2] - outLo[3] + outHi[0] - outHi[1] + outHi[2] - outHi[3];
-        const float lateRight = 0.0f + outLo[0] + outLo[1] - outLo[2] - outLo[3] + outHi[0] + outHi[1] - outHi[2] - outHi[3];
+        const Float4 outLo = {o[0][n], o[1][n], o[2][n], o[3][n]};
+        const Float4 outHi = {o[4][n], o[5][n], o[6][n], o[7][n]};
         dampedLo = flushDenormals(outLo + damp * (dampedLo - outLo));
         dampedHi = flushDenormals(outHi + damp * (dampedHi - outHi));
         Float4 lo = dampedLo * gainLo, hi = dampedHi * gainHi;
@@ -207,9 +231,6 @@ void Reverb::processChunk(const float* inLeft, const float* inRight, float* outL
             lineIn_[static_cast<std::size_t>(i)][at] = lo[i];
             lineIn_[static_cast<std::size_t>(i + 4)][at] = hi[i];
         }
-        const float wet = wetChunk_[at];
-        outLeft[n] += wet * (kEarlyGain * earlyLeft[n] + kLateGain * lateLeft);
-        outRight[n] += wet * (kEarlyGain * earlyRight[n] + kLateGain * lateRight);
     }
     store4(&damping_[0], dampedLo);
     store4(&damping_[4], dampedHi);
