@@ -1,8 +1,10 @@
 // seiche-cli play: Tidal code through the audio device in real time, then one line of statistics.
 #include <chrono>
+#include <condition_variable>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -172,40 +174,65 @@ int runPlay(const std::vector<std::string>& args) {
             if (m.kind == audio::SampleMessage::Kind::Skipped)
                 std::fprintf(stderr, "seiche-cli play: %s\n", m.text().c_str());
     }
-    engine.stop();
-    const audio::LiveStats s = engine.stats();
-    for (const auto& [name, count] : engine.scheduler().stats().unknownSounds)
-        std::fprintf(stderr, "seiche-cli play: unknown sound '%s' (%llu events silent)\n", name.c_str(),
-                     static_cast<unsigned long long>(count));
+    // How the performance went: one line (JSON with --json), and the sounds nobody heard.
+    auto report = [&](const audio::LiveStats& s) {
+        for (const auto& [name, count] : engine.scheduler().stats().unknownSounds)
+            std::fprintf(stderr, "seiche-cli play: unknown sound '%s' (%llu events silent)\n", name.c_str(),
+                         static_cast<unsigned long long>(count));
 
-    haveDevice = !s.silentClock;  // how it ended: a device can come and go while playing
-    const std::string apiText = haveDevice ? audio::apiName(device.api()) : "none";
-    const std::string deviceText = haveDevice ? device.deviceName() : "";
-    const unsigned bufferFrames = haveDevice ? device.bufferFrames() : static_cast<unsigned>(config.silentBlockFrames);
-    if (json) {
-        std::printf("{\"callbacks\":%llu,\"xruns\":%llu,\"late_events\":%llu,\"max_callback_us\":%.1f,\"peak_voices\":%d,"
-                    "\"api\":%s,\"device\":%s,\"silent_clock\":%s,\"sample_rate\":%.0f,\"buffer_frames\":%u,"
-                    "\"seconds\":%.3f,\"triggers\":%llu,\"dropped_triggers\":%llu,\"first_xrun_callback\":%llu,"
-                    "\"last_xrun_callback\":%llu,\"max_callback_at\":%llu,\"overruns\":%llu,\"device_losses\":%llu,"
-                    "\"device_recoveries\":%llu,\"mean_callback_us\":%.1f}\n",
-                    static_cast<unsigned long long>(s.callbacks), static_cast<unsigned long long>(s.xruns),
-                    static_cast<unsigned long long>(s.lateEvents), s.maxCallbackUs, s.peakVoices,
-                    jsonQuote(apiText).c_str(), jsonQuote(deviceText).c_str(), s.silentClock ? "true" : "false",
-                    engineRate, bufferFrames, static_cast<double>(s.frames) / engineRate,
-                    static_cast<unsigned long long>(s.triggers), static_cast<unsigned long long>(s.droppedTriggers),
-                    static_cast<unsigned long long>(s.firstXrunCallback),
-                    static_cast<unsigned long long>(s.lastXrunCallback),
-                    static_cast<unsigned long long>(s.maxCallbackAt), static_cast<unsigned long long>(s.overruns),
-                    static_cast<unsigned long long>(s.deviceLosses), static_cast<unsigned long long>(s.deviceRecoveries), s.meanCallbackUs);
-    } else {
-        std::printf("%s%s%s: %.3f s at %.0f Hz, %u-frame buffers: %llu callbacks, %llu xruns, %llu late events, "
-                    "longest callback %.1f us, %d voices at most\n",
-                    haveDevice ? apiText.c_str() : "silent clock", haveDevice ? " " : "",
-                    haveDevice ? ("'" + deviceText + "'").c_str() : "", static_cast<double>(s.frames) / engineRate,
-                    engineRate, bufferFrames, static_cast<unsigned long long>(s.callbacks),
-                    static_cast<unsigned long long>(s.xruns), static_cast<unsigned long long>(s.lateEvents),
-                    s.maxCallbackUs, s.peakVoices);
+        const bool onDevice = !s.silentClock;  // how it ended: a device can come and go while playing
+        const std::string apiText = onDevice ? audio::apiName(device.api()) : "none";
+        const std::string deviceText = onDevice ? device.deviceName() : "";
+        const unsigned bufferFrames = onDevice ? device.bufferFrames() : static_cast<unsigned>(config.silentBlockFrames);
+        if (json) {
+            std::printf("{\"callbacks\":%llu,\"xruns\":%llu,\"late_events\":%llu,\"max_callback_us\":%.1f,\"peak_voices\":%d,"
+                        "\"api\":%s,\"device\":%s,\"silent_clock\":%s,\"sample_rate\":%.0f,\"buffer_frames\":%u,"
+                        "\"seconds\":%.3f,\"triggers\":%llu,\"dropped_triggers\":%llu,\"first_xrun_callback\":%llu,"
+                        "\"last_xrun_callback\":%llu,\"max_callback_at\":%llu,\"overruns\":%llu,\"device_losses\":%llu,"
+                        "\"device_recoveries\":%llu,\"mean_callback_us\":%.1f}\n",
+                        static_cast<unsigned long long>(s.callbacks), static_cast<unsigned long long>(s.xruns),
+                        static_cast<unsigned long long>(s.lateEvents), s.maxCallbackUs, s.peakVoices,
+                        jsonQuote(apiText).c_str(), jsonQuote(deviceText).c_str(), s.silentClock ? "true" : "false",
+                        engineRate, bufferFrames, static_cast<double>(s.frames) / engineRate,
+                        static_cast<unsigned long long>(s.triggers), static_cast<unsigned long long>(s.droppedTriggers),
+                        static_cast<unsigned long long>(s.firstXrunCallback),
+                        static_cast<unsigned long long>(s.lastXrunCallback),
+                        static_cast<unsigned long long>(s.maxCallbackAt), static_cast<unsigned long long>(s.overruns),
+                        static_cast<unsigned long long>(s.deviceLosses), static_cast<unsigned long long>(s.deviceRecoveries), s.meanCallbackUs);
+        } else {
+            std::printf("%s%s%s: %.3f s at %.0f Hz, %u-frame buffers: %llu callbacks, %llu xruns, %llu late events, "
+                        "longest callback %.1f us, %d voices at most\n",
+                        onDevice ? apiText.c_str() : "silent clock", onDevice ? " " : "",
+                        onDevice ? ("'" + deviceText + "'").c_str() : "", static_cast<double>(s.frames) / engineRate,
+                        engineRate, bufferFrames, static_cast<unsigned long long>(s.callbacks),
+                        static_cast<unsigned long long>(s.xruns), static_cast<unsigned long long>(s.lateEvents),
+                        s.maxCallbackUs, s.peakVoices);
+        }
+    };
+    // A driver can hang on a server that died at the wrong moment; the command must still
+    // end. After a grace period it reports and exits without waiting any longer.
+    std::mutex stopMutex;
+    std::condition_variable stopped;
+    bool done = false;
+    std::thread deadline([&] {
+        std::unique_lock lock(stopMutex);
+        if (stopped.wait_for(lock, std::chrono::seconds(5), [&] { return done; })) return;
+        const std::string stage = engine.stopStage();
+        std::fprintf(stderr, "seiche-cli play: %s did not stop within 5 s; exiting without it\n",
+                     stage.empty() ? "the engine" : stage.c_str());
+        report(engine.stats());
+        std::fflush(stdout);
+        std::fflush(stderr);
+        std::_Exit(0);
+    });
+    engine.stop();
+    {
+        std::lock_guard lock(stopMutex);
+        done = true;
     }
+    stopped.notify_all();
+    deadline.join();
+    report(engine.stats());
     return 0;
 }
 

@@ -83,14 +83,19 @@ void LiveEngine::stop() {
         stopping_ = true;
     }
     wake_.notify_all();
+    stopStage_.store("the device watchdog");
     if (supervisorThread_.joinable()) supervisorThread_.join();
     if (device_) {
+        stopStage_.store("the audio device's stream");
         device_->stop();  // the callback no longer runs after this
         device_->setRenderFunction(nullptr, nullptr);
     }
     // onDevice_ keeps saying how the performance ended, for stats().
+    stopStage_.store("the silent clock");
     if (clockThread_.joinable()) clockThread_.join();
+    stopStage_.store("the scheduler");
     if (schedulerThread_.joinable()) schedulerThread_.join();
+    stopStage_.store("");
     running_.store(false);
 }
 

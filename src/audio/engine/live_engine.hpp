@@ -68,6 +68,8 @@ public:
     // False when an open device's stream would not start.
     bool start(Device* device);
     void stop();  // stops the device, joins the threads; safe to call twice
+    // What stop() is waiting on, for a caller that gives up on it ("" when not stopping).
+    const char* stopStage() const { return stopStage_.load(); }
     bool running() const { return running_.load(); }
 
     LiveStats stats() const;
@@ -97,6 +99,7 @@ private:
     std::mutex wakeMutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
+    std::atomic<const char*> stopStage_{""};
     bool clockStopping_ = false;
     std::thread schedulerThread_, clockThread_, supervisorThread_;
     std::atomic<uint64_t> deviceLosses_{0}, deviceRecoveries_{0};
