@@ -109,9 +109,13 @@ void Mixer::runFilterLanes(int frames) {
 }
 
 void Mixer::renderSpan(float* left, float* right, int frames) {
+    // Most of the twelve orbits are silent most of the time: only those a voice wrote to
+    // are cleared and summed.
     for (Orbit& o : orbits_) {
+        if (!o.holdsSound) continue;
         std::fill(o.left.begin(), o.left.begin() + frames, 0.0f);
         std::fill(o.right.begin(), o.right.begin() + frames, 0.0f);
+        o.holdsSound = false;
     }
     sounding_.clear();  // keeps its capacity: no allocation here
     for (Voice& v : voices_) {
@@ -125,6 +129,7 @@ void Mixer::renderSpan(float* left, float* right, int frames) {
     for (size_t i = 0; i < sounding_.size(); ++i) {
         Voice& v = *sounding_[i];
         Orbit& o = orbits_[v.orbit()];
+        o.holdsSound = true;
         if (v.finish(o.left.data(), o.right.data(), filtersDone_[i])) ++active;
     }
     stats_.activeVoices.store(active, std::memory_order_relaxed);
@@ -132,9 +137,11 @@ void Mixer::renderSpan(float* left, float* right, int frames) {
     if (active > stats_.peakVoices.load(std::memory_order_relaxed)) stats_.peakVoices.store(active, std::memory_order_relaxed);
 
     for (Orbit& o : orbits_) {
-        for (int i = 0; i < frames; ++i) {
-            left[i] += o.left[static_cast<size_t>(i)];
-            right[i] += o.right[static_cast<size_t>(i)];
+        if (o.holdsSound) {
+            for (int i = 0; i < frames; ++i) {
+                left[i] += o.left[static_cast<size_t>(i)];
+                right[i] += o.right[static_cast<size_t>(i)];
+            }
         }
         // Effects read the orbit's dry mix and add their wet signal to the output.
         if (o.reverbOn) o.reverb.process(o.left.data(), o.right.data(), left, right, frames);

@@ -56,6 +56,7 @@ private:
         dsp::Reverb reverb;
         dsp::StereoDelay delay;
         bool reverbOn = false, delayOn = false;
+        bool holdsSound = false;  // left/right hold voices' sound (else they are all zero)
     };
 
     void startTrigger(const Trigger& t, int offset);
