@@ -76,6 +76,39 @@ void Voice::fadeOut() {
     if (active_ && fadeRemaining_ < 0) fadeRemaining_ = fadeLength_;
 }
 
+namespace {
+
+// Cubic Hermite through four neighbours at fraction x of the way from y1 to y2; integer
+// positions (x == 0, whole-number speeds) take y1 as it is.
+inline float hermite(float x, float y0, float y1, float y2, float y3) {
+    if (x == 0.0f) return y1;
+    const float c1 = 0.5f * (y2 - y0);
+    const float c2 = y0 - 2.5f * y1 + 2.0f * y2 - 0.5f * y3;
+    const float c3 = 0.5f * (y3 - y0) + 1.5f * (y1 - y2);
+    return ((c3 * x + c2) * x + c1) * x + y1;
+}
+
+}  // namespace
+
+template <int kChannels>
+int Voice::hermiteRun(const float* data, float* out, int produced, int frames, double lo, double hi) {
+    double p = position_;
+    const double step = step_;
+    while (produced < frames && p < hi && p >= lo) {
+        const auto i = static_cast<int64_t>(p);  // p >= 1: truncation is floor
+        const float x = static_cast<float>(p - static_cast<double>(i));
+        const float* f = data + (i - 1) * kChannels;
+        if constexpr (kChannels == 2) {
+            out[produced++] = hermite(x, 0.5f * (f[0] + f[1]), 0.5f * (f[2] + f[3]), 0.5f * (f[4] + f[5]), 0.5f * (f[6] + f[7]));
+        } else {
+            out[produced++] = hermite(x, f[0], f[1], f[2], f[3]);
+        }
+        p += step;
+    }
+    position_ = p;
+    return produced;
+}
+
 int Voice::renderSample(float* out, int frames) {
     const Sample& s = *trigger_.sample;
     const float* data = s.data.data();
@@ -116,10 +149,23 @@ int Voice::renderSample(float* out, int frames) {
                 continue;
             }
         }
+        // Inside the sample at a constant speed (pitched, reversed and chopped playback): a
+        // run with no end, bounds or channel checks per sample, the arithmetic below.
+        if (stepGlide_ == 0.0) {
+            const double hi = forward ? std::min(lastFrame_, static_cast<double>(count - 2)) : static_cast<double>(count - 2);
+            const double lo = forward ? 1.0 : std::max(firstFrame_, 1.0);
+            const int before = produced;
+            if (channels == 2) produced = hermiteRun<2>(data, out, produced, frames, lo, hi);
+            else produced = hermiteRun<1>(data, out, produced, frames, lo, hi);
+            if (produced > before) continue;
+        }
         // Cubic Hermite between the four neighbours: clean at any playback rate.
         // Inside the sample (the usual case) the taps are read without bounds checks.
         const double p = position_;
-        const int64_t i = static_cast<int64_t>(std::floor(p));
+        // floor(p) without a libm call (x86-64's baseline has no rounding instruction); p is
+        // finite and far inside int64's range.
+        int64_t i = static_cast<int64_t>(p);
+        if (static_cast<double>(i) > p) --i;
         const float x = static_cast<float>(p - static_cast<double>(i));
         float y0, y1, y2, y3;
         if (i >= 1 && i + 2 < count) {
@@ -132,14 +178,7 @@ int Voice::renderSample(float* out, int frames) {
         } else {
             y0 = at(i - 1); y1 = at(i); y2 = at(i + 1); y3 = at(i + 2);
         }
-        if (x == 0.0f) {
-            out[produced++] = y1;  // integer positions (speed 1): no interpolation at all
-        } else {
-            const float c1 = 0.5f * (y2 - y0);
-            const float c2 = y0 - 2.5f * y1 + 2.0f * y2 - 0.5f * y3;
-            const float c3 = 0.5f * (y3 - y0) + 1.5f * (y1 - y2);
-            out[produced++] = ((c3 * x + c2) * x + c1) * x + y1;
-        }
+        out[produced++] = hermite(x, y0, y1, y2, y3);
         position_ += step_;
         step_ += stepGlide_;
     }

@@ -43,6 +43,10 @@ public:
     uint64_t serial() const { return serial_; }  // start order, for stealing the oldest
 
 private:
+    // renderSample's steady case: samples while the position stays in [lo, hi), with no
+    // other check; returns the new count of frames produced.
+    template <int kChannels>
+    int hermiteRun(const float* data, float* out, int produced, int frames, double lo, double hi);
     int renderSample(float* out, int frames);
     void renderChainBeforeFilters(float* buffer, int frames);
     bool usesFilter(FilterStage stage) const;
