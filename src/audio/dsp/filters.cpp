@@ -273,8 +273,13 @@ const std::array<Formant, 5>& vowelFormants(Vowel vowel) {
 void VowelFilter::init(double sampleRate, int maxBlockSize) {
     sampleRate_ = clampFinite(sampleRate, 1000.0, 1e6, 48000.0);
     chunk_ = std::max(maxBlockSize, 16);
-    scratch_.assign(static_cast<std::size_t>(chunk_) * bands_.size(), 0.0f);  // a piece per band
+    // A piece per band, and one for the spare lanes.
+    scratch_.assign(static_cast<std::size_t>(chunk_) * (bands_.size() + 1), 0.0f);
     for (auto& band : bands_) band.init(sampleRate_);
+    for (auto& spare : spareBands_) {
+        spare.init(sampleRate_);
+        spare.setTarget(1000.0, 1.0);
+    }
     setParams(Vowel::A, kDefaultResonance);
 }
 
@@ -316,17 +321,24 @@ void VowelFilter::processChunk(float* buffer, int frames) {
         std::copy(buffer, buffer + frames, pieces[b]);
     }
     // Each band filters its own copy of the input. Steady bands (the usual case: a voice's
-    // vowel is set once, at its start) run Svf::kLanes side by side, with process()'s
-    // arithmetic; the rest one by one.
+    // vowel is set once, at its start) run side by side in Svf::kMaxLanes lanes, with
+    // process()'s arithmetic, three spare filters on silence filling the lanes; otherwise
+    // one by one.
     bool steady = true;
     for (const Svf& band : bands_) steady = steady && band.steady();
     int b = 0;
     if (steady) {
-        for (; b + Svf::kLanes <= kBands; b += Svf::kLanes) {
-            Svf* lanes[Svf::kLanes];
-            for (int l = 0; l < Svf::kLanes; ++l) lanes[l] = &bands_[static_cast<std::size_t>(b + l)];
-            Svf::processLanes(lanes, pieces + b, frames, SvfOutput::BandpassUnity);
+        static_assert(kBands <= Svf::kMaxLanes && kBands + std::tuple_size_v<decltype(spareBands_)> == Svf::kMaxLanes);
+        Svf* lanes[Svf::kMaxLanes];
+        float* buffers[Svf::kMaxLanes];
+        float* silence = scratch_.data() + static_cast<std::size_t>(kBands) * static_cast<std::size_t>(chunk_);
+        std::fill(silence, silence + frames, 0.0f);
+        for (int l = 0; l < Svf::kMaxLanes; ++l) {
+            lanes[l] = l < kBands ? &bands_[static_cast<std::size_t>(l)] : &spareBands_[static_cast<std::size_t>(l - kBands)];
+            buffers[l] = l < kBands ? pieces[l] : silence;
         }
+        Svf::processLanes(lanes, buffers, frames, SvfOutput::BandpassUnity, Svf::kMaxLanes);
+        b = kBands;
     }
     for (; b < kBands; ++b) bands_[static_cast<std::size_t>(b)].process(pieces[b], frames, SvfOutput::BandpassUnity);
     // The bands summed in their order, from 0, then cross-faded with the dry sound.

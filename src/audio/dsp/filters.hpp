@@ -152,6 +152,7 @@ private:
     void processChunk(float* buffer, int frames);
 
     std::array<Svf, 5> bands_{};
+    std::array<Svf, 3> spareBands_{};  // fill the lanes beside the five bands
     std::array<float, 5> bandGains_{};
     float dryGain_ = 1.0f;
     float wetGain_ = 0.0f;
