@@ -194,13 +194,25 @@ void Reverb::processChunk(const float* inLeft, const float* inRight, float* outL
                           int frames) {
     float* earlyLeft = early_[0].data();
     float* earlyRight = early_[1].data();
-    for (int n = 0; n < frames; ++n) {
-        room_ = roomTarget_ + smoothing_ * (room_ - roomTarget_);
-        wet_ = wetTarget_ + smoothing_ * (wet_ - wetTarget_);
-        const float input = (finiteSample(inLeft[n]) + finiteSample(inRight[n])) * static_cast<float>(room_);
-        earlyLeft[n] = input;
-        earlyRight[n] = input;
-        wetChunk_[static_cast<std::size_t>(n)] = static_cast<float>(wet_);
+    if (room_ == roomTarget_ && wet_ == wetTarget_) {
+        // Settled glides (they reach their targets exactly within a second) stay put: the
+        // same values without a recurrence per sample.
+        const auto room = static_cast<float>(room_);
+        for (int n = 0; n < frames; ++n) {
+            const float input = (finiteSample(inLeft[n]) + finiteSample(inRight[n])) * room;
+            earlyLeft[n] = input;
+            earlyRight[n] = input;
+        }
+        std::fill(wetChunk_.begin(), wetChunk_.begin() + frames, static_cast<float>(wet_));
+    } else {
+        for (int n = 0; n < frames; ++n) {
+            room_ = roomTarget_ + smoothing_ * (room_ - roomTarget_);
+            wet_ = wetTarget_ + smoothing_ * (wet_ - wetTarget_);
+            const float input = (finiteSample(inLeft[n]) + finiteSample(inRight[n])) * static_cast<float>(room_);
+            earlyLeft[n] = input;
+            earlyRight[n] = input;
+            wetChunk_[static_cast<std::size_t>(n)] = static_cast<float>(wet_);
+        }
     }
     for (int i = 0; i < kDiffusers; ++i) {
         diffuseLeft_[static_cast<std::size_t>(i)].process(earlyLeft, frames);
