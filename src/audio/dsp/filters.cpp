@@ -101,8 +101,8 @@ struct SvfQuad {
 
 // G groups of four filters, each filter over its own buffer. Four samples of each buffer
 // are read at once and turned (transposed) into four steps of its group's filters. A step
-// waits on the one before it in the same group, so two groups side by side keep the
-// processor twice as busy.
+// waits on the one before it in the same group, so several groups side by side keep the
+// processor busy.
 template <SvfOutput kOutput, int G>
 void svfGroups(float* const* buffers, int frames, SvfQuad* quads) {
     auto step = [](Float4 x, SvfQuad& q) {
@@ -148,13 +148,15 @@ struct RunOne {
 };
 
 template <SvfOutput kOutput>
-struct RunFour {
-    template <class... Args> void operator()(Args&... args) const { svfGroups<kOutput, 1>(args...); }
-};
-
-template <SvfOutput kOutput>
-struct RunEight {
-    template <class... Args> void operator()(Args&... args) const { svfGroups<kOutput, 2>(args...); }
+struct RunGroups {
+    void operator()(float* const* buffers, int frames, SvfQuad* quads, int groups) const {
+        switch (groups) {
+            case 1: return svfGroups<kOutput, 1>(buffers, frames, quads);
+            case 2: return svfGroups<kOutput, 2>(buffers, frames, quads);
+            case 3: return svfGroups<kOutput, 3>(buffers, frames, quads);
+            default: return svfGroups<kOutput, 4>(buffers, frames, quads);
+        }
+    }
 };
 
 }  // namespace
@@ -207,7 +209,7 @@ void Svf::keepState(double g, double k, int glide, float ic1, float ic2) {
 }
 
 void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output, int count) {
-    if (frames <= 0 || (count != kLanes && count != kMaxLanes)) return;
+    if (frames <= 0 || count <= 0 || count > kMaxLanes || count % kLanes != 0) return;
     SvfQuad quads[kMaxLanes / kLanes];
     for (int l = 0; l < count; ++l) {
         const Svf& f = *filters[l];
@@ -221,8 +223,8 @@ void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, S
         q.ic1[lane] = f.ic1_;
         q.ic2[lane] = f.ic2_;
     }
-    if (count == kLanes) withOutput<RunFour>(output, buffers, frames, quads);
-    else withOutput<RunEight>(output, buffers, frames, quads);
+    int groups = count / kLanes;
+    withOutput<RunGroups>(output, buffers, frames, quads, groups);
     for (int l = 0; l < count; ++l) {
         const SvfQuad& q = quads[l / kLanes];
         filters[l]->keepState(filters[l]->g_, filters[l]->k_, 0, q.ic1[l % kLanes], q.ic2[l % kLanes]);
@@ -321,23 +323,24 @@ void VowelFilter::processChunk(float* buffer, int frames) {
         std::copy(buffer, buffer + frames, pieces[b]);
     }
     // Each band filters its own copy of the input. Steady bands (the usual case: a voice's
-    // vowel is set once, at its start) run side by side in Svf::kMaxLanes lanes, with
+    // vowel is set once, at its start) run side by side in two groups of lanes, with
     // process()'s arithmetic, three spare filters on silence filling the lanes; otherwise
     // one by one.
     bool steady = true;
     for (const Svf& band : bands_) steady = steady && band.steady();
     int b = 0;
     if (steady) {
-        static_assert(kBands <= Svf::kMaxLanes && kBands + std::tuple_size_v<decltype(spareBands_)> == Svf::kMaxLanes);
-        Svf* lanes[Svf::kMaxLanes];
-        float* buffers[Svf::kMaxLanes];
+        constexpr int kLanes = 2 * Svf::kLanes;
+        static_assert(kBands + std::tuple_size_v<decltype(spareBands_)> == kLanes);
+        Svf* lanes[kLanes];
+        float* buffers[kLanes];
         float* silence = scratch_.data() + static_cast<std::size_t>(kBands) * static_cast<std::size_t>(chunk_);
         std::fill(silence, silence + frames, 0.0f);
-        for (int l = 0; l < Svf::kMaxLanes; ++l) {
+        for (int l = 0; l < kLanes; ++l) {
             lanes[l] = l < kBands ? &bands_[static_cast<std::size_t>(l)] : &spareBands_[static_cast<std::size_t>(l - kBands)];
             buffers[l] = l < kBands ? pieces[l] : silence;
         }
-        Svf::processLanes(lanes, buffers, frames, SvfOutput::BandpassUnity, Svf::kMaxLanes);
+        Svf::processLanes(lanes, buffers, frames, SvfOutput::BandpassUnity, kLanes);
         b = kBands;
     }
     for (; b < kBands; ++b) bands_[static_cast<std::size_t>(b)].process(pieces[b], frames, SvfOutput::BandpassUnity);

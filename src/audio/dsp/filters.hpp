@@ -51,12 +51,12 @@ public:
     void setTarget(double cutoffHz, double q);
     void process(float* buffer, int frames, SvfOutput output);
 
-    // Four or eight (`count`) filters side by side, each on its own buffer, with exactly the
-    // arithmetic of process(): one filter's recursion waits on its own previous sample, so
-    // running several voices' filters together keeps the processor busy (and fills its SIMD
-    // lanes). Every filter must be steady().
+    // `count` filters side by side (a multiple of kLanes, at most kMaxLanes), each on its own
+    // buffer, with exactly the arithmetic of process(): one filter's recursion waits on its
+    // own previous sample, so running several voices' filters together keeps the processor
+    // busy (and fills its SIMD lanes). Every filter must be steady().
     static constexpr int kLanes = 4;
-    static constexpr int kMaxLanes = 8;
+    static constexpr int kMaxLanes = 16;
     static void processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output,
                              int count = kLanes);
     bool steady() const { return glideRemaining_ == 0; }

@@ -103,8 +103,7 @@ void Mixer::runFilterLanes(int frames) {
             filled = 0;
         }
         // What is left over: a lane costs less than a filter run alone, except for one.
-        if (filled > kLanes) run(which, filled, kMaxLanes);
-        else if (filled >= 2) run(which, filled, kLanes);
+        if (filled >= 2) run(which, filled, (filled + kLanes - 1) / kLanes * kLanes);
     }
 }
 
