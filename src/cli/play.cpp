@@ -232,7 +232,11 @@ int runPlay(const std::vector<std::string>& args) {
     }
     stopped.notify_all();
     deadline.join();
-    report(engine.stats());
+    const audio::LiveStats last = engine.stats();
+    if (last.deviceLosses > 0 && last.silentClock && engine.deviceAttempts() > 0)
+        std::fprintf(stderr, "seiche-cli play: the audio device did not come back in %llu tries (last: %s)\n",
+                     static_cast<unsigned long long>(engine.deviceAttempts()), engine.lastDeviceError().c_str());
+    report(last);
     return 0;
 }
 

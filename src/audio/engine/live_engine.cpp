@@ -158,18 +158,31 @@ void LiveEngine::abandonDevice() {
     startSilentClock();
 }
 
+std::string LiveEngine::lastDeviceError() const {
+    std::lock_guard lock(deviceErrorMutex_);
+    return lastDeviceError_;
+}
+
 bool LiveEngine::resumeDevice() {
-    const auto rate = static_cast<unsigned>(std::lround(config_.sampleRate));
-    if (!device_->reopen(rate)) return false;
-    if (device_->sampleRate() != rate) {  // the engine's clock cannot change rate under the music
-        device_->stop();
+    deviceAttempts_.fetch_add(1);
+    auto failed = [this](std::string why) {
+        std::lock_guard lock(deviceErrorMutex_);
+        lastDeviceError_ = std::move(why);
         return false;
+    };
+    const auto rate = static_cast<unsigned>(std::lround(config_.sampleRate));
+    if (!device_->reopen(rate)) return failed("cannot open: " + device_->error());
+    if (device_->sampleRate() != rate) {  // the engine's clock cannot change rate under the music
+        const unsigned deviceRate = device_->sampleRate();
+        device_->stop();
+        return failed("the device runs at " + std::to_string(deviceRate) + " Hz, the engine at " + std::to_string(rate) + " Hz");
     }
     stopSilentClock();
     if (!playOnDevice()) {
+        const std::string why = "cannot start: " + device_->error();
         device_->stop();
         startSilentClock();
-        return false;
+        return failed(why);
     }
     deviceRecoveries_.fetch_add(1);
     return true;

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -70,6 +71,10 @@ public:
     void stop();  // stops the device, joins the threads; safe to call twice
     // What stop() is waiting on, for a caller that gives up on it ("" when not stopping).
     const char* stopStage() const { return stopStage_.load(); }
+    // Why the last attempt to get the lost device back failed ("" if none failed), and how
+    // many attempts there were: a performer (and a test) can see why it is not coming back.
+    std::string lastDeviceError() const;
+    uint64_t deviceAttempts() const { return deviceAttempts_.load(); }
     bool running() const { return running_.load(); }
 
     LiveStats stats() const;
@@ -102,7 +107,9 @@ private:
     std::atomic<const char*> stopStage_{""};
     bool clockStopping_ = false;
     std::thread schedulerThread_, clockThread_, supervisorThread_;
-    std::atomic<uint64_t> deviceLosses_{0}, deviceRecoveries_{0};
+    std::atomic<uint64_t> deviceLosses_{0}, deviceRecoveries_{0}, deviceAttempts_{0};
+    mutable std::mutex deviceErrorMutex_;
+    std::string lastDeviceError_;
     // The silent clock counts its blocks as the device counts its callbacks.
     DeviceStats silentStats_;
     std::vector<float> scratchLeft_, scratchRight_;
