@@ -49,18 +49,23 @@ void StereoDelay::setLevel(double delay) {
     levelTarget_ = clampFinite(delay, 0.0, 4.0, 0.0);
 }
 
-float StereoDelay::read(const std::vector<float>& line, double delayFrames) const {
-    const int size = static_cast<int>(line.size());
-    double position = static_cast<double>(writeIndex_) - delayFrames;
+StereoDelay::Tap StereoDelay::tapAt(int writeIndex, double delayFrames, int size) {
+    double position = static_cast<double>(writeIndex) - delayFrames;
     if (position < 0.0) position += size;
-    int i0 = static_cast<int>(position);
-    const float frac = static_cast<float>(position - i0);
-    if (i0 >= size) i0 -= size;
-    int i1 = i0 + 1;
-    if (i1 >= size) i1 -= size;
-    const float a = line[static_cast<std::size_t>(i0)];
-    const float b = line[static_cast<std::size_t>(i1)];
-    return a + (b - a) * frac;
+    Tap tap;
+    tap.i0 = static_cast<int>(position);
+    tap.frac = static_cast<float>(position - tap.i0);
+    if (tap.i0 >= size) tap.i0 -= size;
+    tap.i1 = tap.i0 + 1;
+    if (tap.i1 >= size) tap.i1 -= size;
+    return tap;
+}
+
+float StereoDelay::read(const std::vector<float>& line, double delayFrames) const {
+    const Tap tap = tapAt(writeIndex_, delayFrames, static_cast<int>(line.size()));
+    const float a = line[static_cast<std::size_t>(tap.i0)];
+    const float b = line[static_cast<std::size_t>(tap.i1)];
+    return a + (b - a) * tap.frac;
 }
 
 void StereoDelay::process(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
@@ -154,17 +159,11 @@ void StereoDelay::processSteady(const float* inLeft, const float* inRight, float
             fb = static_cast<float>(feedback);
             gain = static_cast<float>(level);
         }
-        double position = static_cast<double>(w) - delay;
-        if (position < 0.0) position += size;
-        int i0 = static_cast<int>(position);
-        const float frac = static_cast<float>(position - i0);
-        if (i0 >= size) i0 -= size;
-        int i1 = i0 + 1;
-        if (i1 >= size) i1 -= size;
-        const float al = lineLeft[i0], bl = lineLeft[i1];
-        const float ar = lineRight[i0], br = lineRight[i1];
-        const float echoLeft = al + (bl - al) * frac;
-        const float echoRight = ar + (br - ar) * frac;
+        const Tap tap = tapAt(w, delay, size);
+        const float al = lineLeft[tap.i0], bl = lineLeft[tap.i1];
+        const float ar = lineRight[tap.i0], br = lineRight[tap.i1];
+        const float echoLeft = al + (bl - al) * tap.frac;
+        const float echoRight = ar + (br - ar) * tap.frac;
         const float xl = finiteSample(inLeft[i]);
         const float xr = finiteSample(inRight[i]);
         lineLeft[w] = flushDenormal(xl + fb * echoLeft);

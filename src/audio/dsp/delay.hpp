@@ -37,6 +37,13 @@ public:
     double delayTimeSeconds() const { return targetDelay_ / sampleRate_; }
 
 private:
+    // Where a tap `delayFrames` behind write index `writeIndex` falls: the two neighbouring
+    // slots of a line of `size` and the fraction between them.
+    struct Tap {
+        int i0 = 0, i1 = 0;
+        float frac = 0.0f;
+    };
+    static Tap tapAt(int writeIndex, double delayFrames, int size);
     float read(const std::vector<float>& line, double delayFrames) const;
     // process() once no cross-fade runs or is due: the one tap, the level and feedback
     // glides only if kGliding.
