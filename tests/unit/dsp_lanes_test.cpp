@@ -60,6 +60,34 @@ TEST(DspLanes, FourFiltersSideBySideEqualEachAlone) {
     }
 }
 
+// Any number of filters up to Svf::kMaxLanes: a last group that is not full runs beside
+// silent lanes, and each filter still gives exactly what it gives alone.
+TEST(DspLanes, AnyCountOfFiltersEqualsEachAlone) {
+    constexpr int kFrames = 1000;
+    for (const int count : {1, 2, 3, 5, 8, 11, 16}) {
+        std::vector<Svf> alone(static_cast<size_t>(count)), laned(static_cast<size_t>(count));
+        std::vector<std::vector<float>> expected, actual;
+        Svf* filters[Svf::kMaxLanes];
+        float* buffers[Svf::kMaxLanes];
+        for (int l = 0; l < count; ++l) {
+            for (Svf* f : {&alone[static_cast<size_t>(l)], &laned[static_cast<size_t>(l)]}) {
+                f->init(48000);
+                f->setTarget(200.0 + 700.0 * l, 0.5 + 0.4 * l);
+            }
+            expected.push_back(noise(kFrames, 5u + static_cast<uint32_t>(l)));
+            actual.push_back(expected.back());
+        }
+        for (int l = 0; l < count; ++l) {
+            alone[static_cast<size_t>(l)].process(expected[static_cast<size_t>(l)].data(), kFrames, SvfOutput::Highpass);
+            filters[l] = &laned[static_cast<size_t>(l)];
+            buffers[l] = actual[static_cast<size_t>(l)].data();
+        }
+        Svf::processLanes(filters, buffers, kFrames, SvfOutput::Highpass, count);
+        for (int l = 0; l < count; ++l)
+            ASSERT_EQ(actual[static_cast<size_t>(l)], expected[static_cast<size_t>(l)]) << "count " << count << ", lane " << l;
+    }
+}
+
 TEST(DspLanes, AGlidingFilterIsNotSteady) {
     Svf f;
     f.init(48000);

@@ -209,8 +209,10 @@ void Svf::keepState(double g, double k, int glide, float ic1, float ic2) {
 }
 
 void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output, int count) {
-    if (frames <= 0 || count <= 0 || count > kMaxLanes || count % kLanes != 0) return;
-    SvfQuad quads[kMaxLanes / kLanes];
+    if (frames <= 0 || count <= 0 || count > kMaxLanes) return;
+    // Lanes past `count` in the last group have zero coefficients and states: silence in,
+    // silence out, exactly.
+    SvfQuad quads[kMaxLanes / kLanes] = {};
     for (int l = 0; l < count; ++l) {
         const Svf& f = *filters[l];
         const SvfCoefficients c = coefficientsFor(f.g_, f.k_);
@@ -223,8 +225,22 @@ void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, S
         q.ic1[lane] = f.ic1_;
         q.ic2[lane] = f.ic2_;
     }
-    int groups = count / kLanes;
-    withOutput<RunGroups>(output, buffers, frames, quads, groups);
+    const int groups = (count + kLanes - 1) / kLanes;
+    if (count % kLanes == 0) {
+        withOutput<RunGroups>(output, buffers, frames, quads, groups);
+    } else {
+        // The empty lanes read and write a short run of silence, so the whole block goes
+        // through in chunks of that length.
+        constexpr int kChunk = 64;
+        float silence[kChunk] = {};
+        float* lanes[kMaxLanes];
+        for (int l = count; l < groups * kLanes; ++l) lanes[l] = silence;
+        for (int start = 0; start < frames; start += kChunk) {
+            int n = std::min(kChunk, frames - start);
+            for (int l = 0; l < count; ++l) lanes[l] = buffers[l] + start;
+            withOutput<RunGroups>(output, lanes, n, quads, groups);
+        }
+    }
     for (int l = 0; l < count; ++l) {
         const SvfQuad& q = quads[l / kLanes];
         filters[l]->keepState(filters[l]->g_, filters[l]->k_, 0, q.ic1[l % kLanes], q.ic2[l % kLanes]);
@@ -275,13 +291,8 @@ const std::array<Formant, 5>& vowelFormants(Vowel vowel) {
 void VowelFilter::init(double sampleRate, int maxBlockSize) {
     sampleRate_ = clampFinite(sampleRate, 1000.0, 1e6, 48000.0);
     chunk_ = std::max(maxBlockSize, 16);
-    // A piece per band, and one for the spare lanes.
-    scratch_.assign(static_cast<std::size_t>(chunk_) * (bands_.size() + 1), 0.0f);
+    scratch_.assign(static_cast<std::size_t>(chunk_) * bands_.size(), 0.0f);  // a piece per band
     for (auto& band : bands_) band.init(sampleRate_);
-    for (auto& spare : spareBands_) {
-        spare.init(sampleRate_);
-        spare.setTarget(1000.0, 1.0);
-    }
     setParams(Vowel::A, kDefaultResonance);
 }
 
@@ -323,24 +334,15 @@ void VowelFilter::processChunk(float* buffer, int frames) {
         std::copy(buffer, buffer + frames, pieces[b]);
     }
     // Each band filters its own copy of the input. Steady bands (the usual case: a voice's
-    // vowel is set once, at its start) run side by side in two groups of lanes, with
-    // process()'s arithmetic, three spare filters on silence filling the lanes; otherwise
-    // one by one.
+    // vowel is set once, at its start) run side by side in lanes, with process()'s
+    // arithmetic; otherwise one by one.
     bool steady = true;
     for (const Svf& band : bands_) steady = steady && band.steady();
     int b = 0;
     if (steady) {
-        constexpr int kLanes = 2 * Svf::kLanes;
-        static_assert(kBands + std::tuple_size_v<decltype(spareBands_)> == kLanes);
-        Svf* lanes[kLanes];
-        float* buffers[kLanes];
-        float* silence = scratch_.data() + static_cast<std::size_t>(kBands) * static_cast<std::size_t>(chunk_);
-        std::fill(silence, silence + frames, 0.0f);
-        for (int l = 0; l < kLanes; ++l) {
-            lanes[l] = l < kBands ? &bands_[static_cast<std::size_t>(l)] : &spareBands_[static_cast<std::size_t>(l - kBands)];
-            buffers[l] = l < kBands ? pieces[l] : silence;
-        }
-        Svf::processLanes(lanes, buffers, frames, SvfOutput::BandpassUnity, kLanes);
+        Svf* lanes[kBands];
+        for (int l = 0; l < kBands; ++l) lanes[l] = &bands_[static_cast<std::size_t>(l)];
+        Svf::processLanes(lanes, pieces, frames, SvfOutput::BandpassUnity, kBands);
         b = kBands;
     }
     for (; b < kBands; ++b) bands_[static_cast<std::size_t>(b)].process(pieces[b], frames, SvfOutput::BandpassUnity);

@@ -51,10 +51,11 @@ public:
     void setTarget(double cutoffHz, double q);
     void process(float* buffer, int frames, SvfOutput output);
 
-    // `count` filters side by side (a multiple of kLanes, at most kMaxLanes), each on its own
+    // `count` filters (1 to kMaxLanes) side by side in groups of kLanes, each on its own
     // buffer, with exactly the arithmetic of process(): one filter's recursion waits on its
     // own previous sample, so running several voices' filters together keeps the processor
-    // busy (and fills its SIMD lanes). Every filter must be steady().
+    // busy (and fills its SIMD lanes). A last group that is not full runs with silent lanes.
+    // Every filter must be steady().
     static constexpr int kLanes = 4;
     static constexpr int kMaxLanes = 16;
     static void processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output,
@@ -152,7 +153,6 @@ private:
     void processChunk(float* buffer, int frames);
 
     std::array<Svf, 5> bands_{};
-    std::array<Svf, 3> spareBands_{};  // fill the lanes beside the five bands
     std::array<float, 5> bandGains_{};
     float dryGain_ = 1.0f;
     float wetGain_ = 0.0f;

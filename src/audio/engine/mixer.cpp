@@ -10,9 +10,6 @@ Mixer::Mixer(const MixerConfig& config) : config_(config), ring_(config.ringCapa
     for (Voice& v : voices_) v.init(config.sampleRate, config.maxBlockSize);
     sounding_.reserve(voices_.size());
     filtersDone_.resize(voices_.size());
-    spareFilter_.init(config.sampleRate);
-    spareFilter_.setTarget(1000.0, 0.7);
-    spareBuffer_.assign(static_cast<size_t>(config.maxBlockSize), 0.0f);
     orbits_.resize(static_cast<size_t>(std::max(1, config.orbits)));
     for (Orbit& o : orbits_) {
         for (auto* buf : {&o.left, &o.right, &o.wetLeft, &o.wetRight}) buf->assign(static_cast<size_t>(config.maxBlockSize), 0.0f);
@@ -74,18 +71,12 @@ void Mixer::process(int64_t firstFrame, float* left, float* right, int frames) {
 }
 
 void Mixer::runFilterLanes(int frames) {
-    constexpr int kLanes = dsp::Svf::kLanes;
     constexpr int kMaxLanes = dsp::Svf::kMaxLanes;
     dsp::Svf* filters[kMaxLanes];
     float* buffers[kMaxLanes];
     size_t owners[kMaxLanes];
-    auto run = [&](Voice::FilterStage stage, int filled, int count) {
-        for (int l = filled; l < count; ++l) {  // empty lanes: the spare filter on silence
-            filters[l] = &spareFilter_;
-            buffers[l] = spareBuffer_.data();
-        }
-        if (filled < count) std::fill(spareBuffer_.begin(), spareBuffer_.begin() + frames, 0.0f);
-        dsp::Svf::processLanes(filters, buffers, frames, Voice::filterOutput(stage), count);
+    auto run = [&](Voice::FilterStage stage, int filled) {
+        dsp::Svf::processLanes(filters, buffers, frames, Voice::filterOutput(stage), filled);
         for (int l = 0; l < filled; ++l) filtersDone_[owners[l]].done[stage] = true;
     };
     // One pass per filter, in the chain's order.
@@ -99,11 +90,11 @@ void Mixer::runFilterLanes(int frames) {
             buffers[filled] = sounding_[i]->laneBuffer();
             owners[filled] = i;
             if (++filled < kMaxLanes) continue;
-            run(which, filled, kMaxLanes);
+            run(which, filled);
             filled = 0;
         }
         // What is left over: a lane costs less than a filter run alone, except for one.
-        if (filled >= 2) run(which, filled, (filled + kLanes - 1) / kLanes * kLanes);
+        if (filled >= 2) run(which, filled);
     }
 }
 

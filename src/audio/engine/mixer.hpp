@@ -70,10 +70,6 @@ private:
     std::vector<Voice> voices_;
     std::vector<Voice*> sounding_;                 // this span's active voices (capacity: all)
     std::vector<Voice::Filters> filtersDone_;      // per entry of sounding_
-    // Fill the empty lanes when two or three filters are left over: a lane costs less than
-    // a filter run alone.
-    dsp::Svf spareFilter_;
-    std::vector<float> spareBuffer_;
     std::vector<Orbit> orbits_;
     dsp::Limiter limiter_;
     MixerStats stats_;
