@@ -178,13 +178,9 @@ void Svf::process(float* buffer, int frames, SvfOutput output) {
             k *= stepK_;
         }
         c = coefficientsFor(g, k);
-        float* sample = buffer + i;
-        int one = 1;
-        withOutput<RunOne>(output, sample, one, c, ic1, ic2);
+        withOutput<RunOne>(output, buffer + i, 1, c, ic1, ic2);
     }
-    float* rest = buffer + i;
-    int restFrames = frames - i;
-    if (restFrames > 0) withOutput<RunOne>(output, rest, restFrames, c, ic1, ic2);
+    if (i < frames) withOutput<RunOne>(output, buffer + i, frames - i, c, ic1, ic2);
     keepState(g, k, glide, ic1, ic2);
 }
 
