@@ -225,6 +225,7 @@ int runPlay(const std::vector<std::string>& args) {
         std::fflush(stderr);
         std::_Exit(0);
     });
+    const std::string watchdogAtEnd = engine.watchdogStage();  // before stop() joins it
     engine.stop();
     {
         std::lock_guard lock(stopMutex);
@@ -233,9 +234,14 @@ int runPlay(const std::vector<std::string>& args) {
     stopped.notify_all();
     deadline.join();
     const audio::LiveStats last = engine.stats();
-    if (last.deviceLosses > 0 && last.silentClock && engine.deviceAttempts() > 0)
-        std::fprintf(stderr, "seiche-cli play: the audio device did not come back in %llu tries (last: %s)\n",
-                     static_cast<unsigned long long>(engine.deviceAttempts()), engine.lastDeviceError().c_str());
+    if (last.deviceLosses > 0 && last.silentClock) {
+        if (engine.deviceAttempts() > 0)
+            std::fprintf(stderr, "seiche-cli play: the audio device did not come back in %llu tries (last: %s)\n",
+                         static_cast<unsigned long long>(engine.deviceAttempts()), engine.lastDeviceError().c_str());
+        else
+            std::fprintf(stderr, "seiche-cli play: the audio device did not come back: no try was made (the watchdog was %s)\n",
+                         watchdogAtEnd.empty() ? "waiting" : watchdogAtEnd.c_str());
+    }
     report(last);
     return 0;
 }

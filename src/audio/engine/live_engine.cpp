@@ -152,10 +152,13 @@ void LiveEngine::superviseDevice() {
 
 void LiveEngine::abandonDevice() {
     // Never stop a lost stream (that can wait for ever): let go of it and take the clock.
+    watchdogStage_.store("letting go of the lost stream");
     device_->abandon();
     onDevice_.store(false);
     deviceLosses_.fetch_add(1);
+    watchdogStage_.store("starting the silent clock");
     startSilentClock();
+    watchdogStage_.store("");
 }
 
 std::string LiveEngine::lastDeviceError() const {
@@ -171,7 +174,10 @@ bool LiveEngine::resumeDevice() {
         return false;
     };
     const auto rate = static_cast<unsigned>(std::lround(config_.sampleRate));
-    if (!device_->reopen(rate)) return failed("cannot open: " + device_->error());
+    watchdogStage_.store("reopening the device");
+    const bool reopened = device_->reopen(rate);
+    watchdogStage_.store("");
+    if (!reopened) return failed("cannot open: " + device_->error());
     if (device_->sampleRate() != rate) {  // the engine's clock cannot change rate under the music
         const unsigned deviceRate = device_->sampleRate();
         device_->stop();

@@ -75,6 +75,8 @@ public:
     // many attempts there were: a performer (and a test) can see why it is not coming back.
     std::string lastDeviceError() const;
     uint64_t deviceAttempts() const { return deviceAttempts_.load(); }
+    // What the device watchdog is doing right now ("" while it only watches or waits).
+    const char* watchdogStage() const { return watchdogStage_.load(); }
     bool running() const { return running_.load(); }
 
     LiveStats stats() const;
@@ -105,6 +107,7 @@ private:
     std::condition_variable wake_;
     bool stopping_ = false;
     std::atomic<const char*> stopStage_{""};
+    std::atomic<const char*> watchdogStage_{""};
     bool clockStopping_ = false;
     std::thread schedulerThread_, clockThread_, supervisorThread_;
     std::atomic<uint64_t> deviceLosses_{0}, deviceRecoveries_{0}, deviceAttempts_{0};
