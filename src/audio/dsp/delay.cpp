@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "audio/dsp/dsp_math.hpp"
+#include "audio/dsp/kernel.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -68,7 +69,7 @@ float StereoDelay::read(const std::vector<float>& line, double delayFrames) cons
     return a + (b - a) * tap.frac;
 }
 
-void StereoDelay::process(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
+SEICHE_DSP_KERNEL void StereoDelay::process(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
                           int frames) {
     if (left_.empty()) return;
     const int size = static_cast<int>(left_.size());

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "audio/dsp/dsp_math.hpp"
+#include "audio/dsp/kernel.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -186,7 +187,7 @@ void Envelope::render(float* gains, int frames) {
     }
 }
 
-void Envelope::apply(float* buffer, int frames) {
+SEICHE_DSP_KERNEL void Envelope::apply(float* buffer, int frames) {
     int i = 0;
     // The gate's flat middle (level 1) under a steady shape needs no per-sample work:
     // most of a long note is spent there.

@@ -5,6 +5,7 @@
 
 #include "audio/dsp/dsp_math.hpp"
 #include "audio/dsp/simd.hpp"
+#include "audio/dsp/kernel.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -161,7 +162,7 @@ struct RunGroups {
 
 }  // namespace
 
-void Svf::process(float* buffer, int frames, SvfOutput output) {
+SEICHE_DSP_KERNEL void Svf::process(float* buffer, int frames, SvfOutput output) {
     if (frames <= 0) return;
     double g = g_, k = k_;
     SvfCoefficients c = coefficientsFor(g, k);
@@ -204,7 +205,7 @@ void Svf::keepState(double g, double k, int glide, float ic1, float ic2) {
     ic2_ = flushDenormal(ic2);
 }
 
-void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output, int count) {
+SEICHE_DSP_KERNEL void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output, int count) {
     if (frames <= 0 || count <= 0 || count > kMaxLanes) return;
     // Lanes past `count` in the last group have zero coefficients and states: silence in,
     // silence out, exactly.
@@ -314,7 +315,7 @@ void VowelFilter::setParams(Vowel vowel, double resonance) {
     wetGain_ = static_cast<float>(0.25 * std::sin(angle));
 }
 
-void VowelFilter::process(float* buffer, int frames) {
+SEICHE_DSP_KERNEL void VowelFilter::process(float* buffer, int frames) {
     if (chunk_ == 0) return;  // not initialised: leave the sound unchanged
     for (int offset = 0; offset < frames; offset += chunk_) {
         processChunk(buffer + offset, std::min(chunk_, frames - offset));
@@ -447,7 +448,7 @@ float LadderFilter::tick(float x) {
     return y;
 }
 
-void LadderFilter::process(float* buffer, int frames) {
+SEICHE_DSP_KERNEL void LadderFilter::process(float* buffer, int frames) {
     // The state and the matrix in locals, so they stay in registers across the block.
     simd::Double4 s = s_;
     const simd::Double4 columns[4] = {stateColumn_[0], stateColumn_[1], stateColumn_[2], stateColumn_[3]};

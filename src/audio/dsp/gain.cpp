@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "audio/dsp/dsp_math.hpp"
+#include "audio/dsp/kernel.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -28,7 +29,7 @@ StereoGains panGains(double pan) {
     return {static_cast<float>(std::cos(angle)), static_cast<float>(std::sin(angle))};
 }
 
-void panMonoAdding(const float* in, float* left, float* right, int frames, StereoGains gains,
+SEICHE_DSP_KERNEL void panMonoAdding(const float* in, float* left, float* right, int frames, StereoGains gains,
                    float amplitude) {
     const float l = gains.left * amplitude;
     const float r = gains.right * amplitude;

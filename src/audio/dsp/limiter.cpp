@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "audio/dsp/dsp_math.hpp"
+#include "audio/dsp/kernel.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -46,7 +47,7 @@ void Limiter::setReleaseSeconds(double seconds) {
     releaseCoefficient_ = std::exp(-1.0 / (release * sampleRate_));
 }
 
-void Limiter::process(float* left, float* right, int frames) {
+SEICHE_DSP_KERNEL void Limiter::process(float* left, float* right, int frames) {
     if (delayLeft_.empty()) {  // not initialised: still honour the ceiling, by clamping
         for (int n = 0; n < frames; ++n) {
             left[n] = std::clamp(finiteSample(left[n]), -ceiling_, ceiling_);

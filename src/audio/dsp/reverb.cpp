@@ -5,6 +5,7 @@
 
 #include "audio/dsp/dsp_math.hpp"
 #include "audio/dsp/simd.hpp"
+#include "audio/dsp/kernel.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -173,7 +174,7 @@ void Reverb::updateLineGains() {
     }
 }
 
-void Reverb::process(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
+SEICHE_DSP_KERNEL void Reverb::process(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
                      int frames) {
     if (lines_[0].buffer.empty()) return;
     // The decay time glides block by block (a third of the way each block) so that changing

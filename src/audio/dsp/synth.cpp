@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "audio/dsp/dsp_math.hpp"
+#include "audio/dsp/kernel.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -374,7 +375,7 @@ float Synth::tick() {
     return 0.0f;
 }
 
-void Synth::process(float* out, int frames) {
+SEICHE_DSP_KERNEL void Synth::process(float* out, int frames) {
     const int live = static_cast<int>(std::clamp<std::int64_t>(totalFrames_ - frame_, 0, frames));
     // Without accelerate the step is constant over the block: the simple oscillators
     // then run in tight loops of their own instead of through tick()'s switch.
@@ -406,7 +407,7 @@ void Synth::process(float* out, int frames) {
     std::fill(out + live, out + frames, 0.0f);
 }
 
-void Synth::processAdding(float* out, int frames, float gain) {
+SEICHE_DSP_KERNEL void Synth::processAdding(float* out, int frames, float gain) {
     constexpr int kChunk = 64;
     float buffer[kChunk];
     for (int i = 0; i < frames && frame_ < totalFrames_; i += kChunk) {

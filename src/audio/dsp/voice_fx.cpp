@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "audio/dsp/dsp_math.hpp"
+#include "audio/dsp/kernel.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -15,7 +16,7 @@ void Shaper::setAmount(double shape) {
     k_ = 2.0 * s / (1.0 - s);
 }
 
-void Shaper::process(float* buffer, int frames) const {
+SEICHE_DSP_KERNEL void Shaper::process(float* buffer, int frames) const {
     if (k_ <= 0.0) return;
     const double k = k_;
     for (int i = 0; i < frames; ++i) {
@@ -33,7 +34,7 @@ void BitCrusher::setBits(double crush) {
     step_ = std::pow(0.5, std::clamp(crush, 1.0, 32.0) - 1.0);
 }
 
-void BitCrusher::process(float* buffer, int frames) const {
+SEICHE_DSP_KERNEL void BitCrusher::process(float* buffer, int frames) const {
     if (step_ <= 0.0) return;
     const double step = step_;
     const double inverse = 1.0 / step;
@@ -65,7 +66,7 @@ void Decimator::setFactor(double coarse) {
     period_ = clampFinite(coarse, 1.0, 4096.0, 1.0);
 }
 
-void Decimator::process(float* buffer, int frames) {
+SEICHE_DSP_KERNEL void Decimator::process(float* buffer, int frames) {
     if (period_ <= 1.0) return;  // SuperDirt skips coarse <= 1
     for (int i = 0; i < frames; ++i) {
         // Counting samples (not accumulating 1/period) keeps integer factors exact.
@@ -96,7 +97,7 @@ void Squiz::setRatio(double squiz) {
     ratio_ = clampFinite(squiz, 1.0, 100.0, 1.0);
 }
 
-void Squiz::process(float* buffer, int frames) {
+SEICHE_DSP_KERNEL void Squiz::process(float* buffer, int frames) {
     if (memory_.empty() || ratio_ <= 1.0) return;
     const auto length = static_cast<std::int64_t>(memory_.size());
     const double end = static_cast<double>(length);

@@ -1,4 +1,5 @@
 #include "audio/engine/mixer.hpp"
+#include "audio/dsp/kernel.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -98,7 +99,7 @@ void Mixer::runFilterLanes(int frames) {
     }
 }
 
-void Mixer::renderSpan(float* left, float* right, int frames) {
+SEICHE_DSP_KERNEL void Mixer::renderSpan(float* left, float* right, int frames) {
     // Most of the twelve orbits are silent most of the time: only those a voice wrote to
     // are cleared and summed.
     for (Orbit& o : orbits_) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "audio/dsp/gain.hpp"
+#include "audio/dsp/kernel.hpp"
 
 namespace seiche::audio {
 
@@ -109,7 +110,7 @@ int Voice::hermiteRun(const float* data, float* out, int produced, int frames, d
     return produced;
 }
 
-int Voice::renderSample(float* out, int frames) {
+SEICHE_DSP_KERNEL int Voice::renderSample(float* out, int frames) {
     const Sample& s = *trigger_.sample;
     const float* data = s.data.data();
     const int channels = s.channels;
