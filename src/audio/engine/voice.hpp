@@ -48,6 +48,7 @@ private:
     template <int kChannels>
     int hermiteRun(const float* data, float* out, int produced, int frames, double lo, double hi);
     int renderSample(float* out, int frames);
+    void prefetchNextBlock(int frames) const;  // the data the next `frames` frames will read
     void renderChainBeforeFilters(float* buffer, int frames);
     bool usesFilter(FilterStage stage) const;
     dsp::Svf& filter(FilterStage stage);
