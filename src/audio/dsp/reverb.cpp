@@ -74,20 +74,6 @@ void hadamard8(Float4& lo, Float4& hi) {
 
 }  // namespace
 
-void Reverb::DelayLine::read(float* out, int frames) const {
-    const int first = std::min(frames, length - index);
-    std::copy_n(buffer.data() + index, first, out);
-    std::copy_n(buffer.data(), frames - first, out + first);
-}
-
-void Reverb::DelayLine::write(const float* in, int frames) {
-    const int first = std::min(frames, length - index);
-    std::copy_n(in, first, buffer.data() + index);
-    std::copy_n(in + first, frames - first, buffer.data());
-    index += frames;
-    if (index >= length) index -= length;
-}
-
 void Reverb::Allpass::process(float* signal, int frames) {
     // Schroeder all-pass: flat magnitude, smeared phase. With frames <= length the whole
     // chunk's delayed samples are already in the line, so this is a plain loop over the chunk.
@@ -191,6 +177,30 @@ SEICHE_DSP_KERNEL void Reverb::process(const float* inLeft, const float* inRight
     }
 }
 
+void Reverb::feedBack(float* const* lines, const float* earlyLeft, const float* earlyRight, int frames) {
+    // Frame by frame, the eight lines side by side: lines 0-3 in `lo`, 4-7 in `hi`.
+    const Float4 damp = splat(dampingCoefficient_);
+    const Float4 gainLo = load4(&lineGain_[0]), gainHi = load4(&lineGain_[4]);
+    Float4 dampedLo = load4(&damping_[0]), dampedHi = load4(&damping_[4]);
+    for (int n = 0; n < frames; ++n) {
+        const Float4 outLo = {lines[0][n], lines[1][n], lines[2][n], lines[3][n]};
+        const Float4 outHi = {lines[4][n], lines[5][n], lines[6][n], lines[7][n]};
+        dampedLo = flushDenormals(outLo + damp * (dampedLo - outLo));
+        dampedHi = flushDenormals(outHi + damp * (dampedHi - outHi));
+        Float4 lo = dampedLo * gainLo, hi = dampedHi * gainHi;
+        hadamard8(lo, hi);
+        const Float4 feed = Float4{earlyLeft[n], earlyRight[n], earlyLeft[n], earlyRight[n]} * 0.5f;
+        lo = flushDenormals(lo + feed);
+        hi = flushDenormals(hi - feed);
+        for (int i = 0; i < 4; ++i) {
+            lines[i][n] = lo[i];
+            lines[i + 4][n] = hi[i];
+        }
+    }
+    store4(&damping_[0], dampedLo);
+    store4(&damping_[4], dampedHi);
+}
+
 void Reverb::processChunk(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
                           int frames) {
     float* earlyLeft = early_[0].data();
@@ -219,35 +229,23 @@ void Reverb::processChunk(const float* inLeft, const float* inRight, float* outL
         diffuseLeft_[static_cast<std::size_t>(i)].process(earlyLeft, frames);
         diffuseRight_[static_cast<std::size_t>(i)].process(earlyRight, frames);
     }
-    for (int i = 0; i < kLines; ++i) lines_[static_cast<std::size_t>(i)].read(lineOut_[static_cast<std::size_t>(i)].data(), frames);
-
-    const float* o[kLines];
-    for (int i = 0; i < kLines; ++i) o[i] = lineOut_[static_cast<std::size_t>(i)].data();
-    addLateAndEarly(o, earlyLeft, earlyRight, wetChunk_.data(), outLeft, outRight, frames);
-
-    // The feedback, frame by frame, the eight lines side by side: lines 0-3 in `lo`, 4-7 in `hi`.
-    const Float4 damp = splat(dampingCoefficient_);
-    const Float4 gainLo = load4(&lineGain_[0]), gainHi = load4(&lineGain_[4]);
-    Float4 dampedLo = load4(&damping_[0]), dampedHi = load4(&damping_[4]);
-    for (int n = 0; n < frames; ++n) {
-        const auto at = static_cast<std::size_t>(n);
-        const Float4 outLo = {o[0][n], o[1][n], o[2][n], o[3][n]};
-        const Float4 outHi = {o[4][n], o[5][n], o[6][n], o[7][n]};
-        dampedLo = flushDenormals(outLo + damp * (dampedLo - outLo));
-        dampedHi = flushDenormals(outHi + damp * (dampedHi - outHi));
-        Float4 lo = dampedLo * gainLo, hi = dampedHi * gainHi;
-        hadamard8(lo, hi);
-        const Float4 feed = Float4{earlyLeft[n], earlyRight[n], earlyLeft[n], earlyRight[n]} * 0.5f;
-        lo = flushDenormals(lo + feed);
-        hi = flushDenormals(hi - feed);
-        for (int i = 0; i < 4; ++i) {
-            lineIn_[static_cast<std::size_t>(i)][at] = lo[i];
-            lineIn_[static_cast<std::size_t>(i + 4)][at] = hi[i];
+    // The lines are used where they lie: a run ends where any line wraps around. Each frame
+    // of a run reads what a line gives before writing what it is given into the same slot.
+    for (int done = 0; done < frames;) {
+        int run = frames - done;
+        for (const DelayLine& line : lines_) run = std::min(run, line.length - line.index);
+        float* o[kLines];
+        for (int i = 0; i < kLines; ++i) {
+            DelayLine& line = lines_[static_cast<std::size_t>(i)];
+            o[i] = line.buffer.data() + line.index;
+            line.index += run;
+            if (line.index == line.length) line.index = 0;
         }
+        addLateAndEarly(o, earlyLeft + done, earlyRight + done, wetChunk_.data() + done, outLeft + done,
+                        outRight + done, run);
+        feedBack(o, earlyLeft + done, earlyRight + done, run);
+        done += run;
     }
-    store4(&damping_[0], dampedLo);
-    store4(&damping_[4], dampedHi);
-    for (int i = 0; i < kLines; ++i) lines_[static_cast<std::size_t>(i)].write(lineIn_[static_cast<std::size_t>(i)].data(), frames);
 }
 
 }  // namespace seiche::audio::dsp

@@ -19,9 +19,9 @@
 //
 // It runs in chunks no longer than its shortest delay, so every sample a chunk reads from a
 // line was written before the chunk began: each all-pass then runs as a loop over the whole
-// chunk, and the eight lines are read and written a chunk at a time. Only the network's
-// mixing stays frame by frame, with the eight lines side by side in two 4-float vectors. The
-// arithmetic per sample is that of the frame-by-frame form, in the same order.
+// chunk, and the eight lines are read and written where they lie, without copies. Only the
+// network's mixing stays frame by frame, with the eight lines side by side in two 4-float
+// vectors. The arithmetic per sample is that of the frame-by-frame form, in the same order.
 #include <array>
 #include <vector>
 
@@ -54,9 +54,6 @@ private:
         std::vector<float> buffer;
         int index = 0;
         int length = 1;
-        // The next `frames` (<= length) samples the line gives, then the ones it is given.
-        void read(float* out, int frames) const;
-        void write(const float* in, int frames);
     };
     struct Allpass {
         DelayLine line;
@@ -65,6 +62,9 @@ private:
 
     void updateLineGains();
     void processChunk(const float* inLeft, const float* inRight, float* outLeft, float* outRight, int frames);
+    // The network's mixing over a run of frames in which no line wraps: each line's slot
+    // gives its delayed sample and then takes the line's new input.
+    void feedBack(float* const* lines, const float* earlyLeft, const float* earlyRight, int frames);
 
     double sampleRate_ = 48000.0;
     std::array<Allpass, kDiffusers> diffuseLeft_{};
@@ -78,8 +78,6 @@ private:
     // Per-chunk scratch, sized once.
     std::array<float, kMaxChunk> early_[2]{};
     std::array<float, kMaxChunk> wetChunk_{};
-    std::array<std::array<float, kMaxChunk>, kLines> lineOut_{};
-    std::array<std::array<float, kMaxChunk>, kLines> lineIn_{};
 
     double t60_ = 0.72;
     double t60Target_ = 0.72;
