@@ -314,7 +314,13 @@ def play_through_server(seconds, change_server):
         server = start_jackd(name, log)
         status, out, err = play_while(["--api", "jack", "--kit-only", "--seconds", str(seconds), "--json", DENSE],
                                       base_env(name), lambda: change_server(server, name, log))
+        log.flush()
+        log.seek(0)
+        server_log = log.read()
     stats, why = parse_stats(out)
+    if stats is not None and stats["device_losses"] > 0 and stats["device_recoveries"] == 0:
+        # What the servers said, for the rare run whose device never comes back.
+        print("the JACK servers' log:\n" + server_log, flush=True)
     check(stats is not None, "play prints one JSON line " + why)
     return status, stats, err
 
