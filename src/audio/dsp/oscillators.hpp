@@ -11,19 +11,6 @@
 
 namespace seiche::audio::dsp {
 
-// Two doubles side by side (GCC/Clang vector extension): each operation is the scalar one
-// on both elements, so results match scalar code bit for bit.
-using Double2 = double __attribute__((vector_size(16)));
-
-// fastSin2PiUnit on two phases at once, its folds as selects: the same arithmetic, bit for
-// bit (tests/unit/dsp_blocks_test.cpp checks it).
-inline Double2 fastSin2PiUnit2(Double2 x) {
-    x = x > 0.75 ? x - 1.0 : (x > 0.25 ? 0.5 - x : x);
-    const Double2 r = x * kTwoPi;
-    const Double2 r2 = r * r;
-    return r * (1.0 + r2 * (-1.0 / 6.0 + r2 * (1.0 / 120.0 + r2 * (-1.0 / 5040.0 + r2 * (1.0 / 362880.0)))));
-}
-
 // Back into [0, 1) after an increment; the common case (one wrap) costs a comparison.
 inline double wrapPhase(double phase) {
     if (phase >= 1.0) {
@@ -121,6 +108,31 @@ public:
         phase_ = wrapPhase(phase_ + dt);
         return static_cast<float>(y);
     }
+    // `frames` samples at a constant increment, times `level`, exactly as tick() gives
+    // them: the phases first, the plain triangle on all of them (it vectorises), then the
+    // corrections, on the few samples next to a corner.
+    void process(float* out, int frames, double dt, float level) {
+        constexpr int kChunk = 64;
+        double phases[kChunk], ys[kChunk];
+        const double kink = 8.0 * dt;
+        for (int done = 0; done < frames; done += kChunk) {
+            const int n = frames - done < kChunk ? frames - done : kChunk;
+            double phase = phase_;
+            for (int i = 0; i < n; ++i) {
+                phases[i] = phase;
+                phase = wrapPhase(phase + dt);
+            }
+            phase_ = phase;
+            for (int i = 0; i < n; ++i) ys[i] = phases[i] < 0.5 ? 4.0 * phases[i] - 1.0 : 3.0 - 4.0 * phases[i];
+            for (int i = 0; dt > 0.0 && i < n; ++i) {
+                const double t = phases[i];
+                if (!nearEdge(t, 0.0, dt) && !nearEdge(t, 0.5, dt)) continue;
+                ys[i] += kink * blampResidual(edgeDistance(t, 0.0, dt));
+                ys[i] -= kink * blampResidual(edgeDistance(t, 0.5, dt));
+            }
+            for (int i = 0; i < n; ++i) out[done + i] = static_cast<float>(ys[i]) * level;
+        }
+    }
 
 private:
     double phase_ = 0.0;
@@ -135,7 +147,7 @@ public:
         return y;
     }
     // `frames` samples at a constant increment, times `level`: the phases first (a serial
-    // recurrence), then the polynomial on two of them at a time.
+    // recurrence), then the polynomial on all of them, which vectorises.
     void process(float* out, int frames, double dt, float level) {
         constexpr int kChunk = 64;
         double phases[kChunk];
@@ -147,13 +159,7 @@ public:
                 phase = wrapPhase(phase + dt);
             }
             phase_ = phase;
-            int i = 0;
-            for (; i + 2 <= n; i += 2) {
-                const Double2 s = fastSin2PiUnit2(Double2{phases[i], phases[i + 1]});
-                out[done + i] = static_cast<float>(s[0]) * level;
-                out[done + i + 1] = static_cast<float>(s[1]) * level;
-            }
-            for (; i < n; ++i) out[done + i] = fastSin2PiUnit(phases[i]) * level;
+            for (int i = 0; i < n; ++i) out[done + i] = fastSin2PiUnit(phases[i]) * level;  // vectorises
         }
     }
     double phase() const { return phase_; }

@@ -9,6 +9,7 @@
 namespace seiche::audio::dsp::simd {
 
 using Float4 = float __attribute__((vector_size(16)));
+using Double2 = double __attribute__((vector_size(16)));
 using Int4 = std::int32_t __attribute__((vector_size(16)));
 // Aligned to 16 bytes, as the baseline compilation lays it out, stated so that code compiled
 // for AVX (kernel.hpp) does not assume 32 in the same objects.

@@ -6,10 +6,13 @@
 
 #include "audio/dsp/dsp_math.hpp"
 #include "audio/dsp/kernel.hpp"
+#include "audio/dsp/simd.hpp"
 
 namespace seiche::audio::dsp {
 
 namespace {
+
+using simd::Double2;
 
 constexpr std::string_view kNames[] = {"sine",      "saw",         "square",     "tri", "supersaw",
                                        "supersquare", "superpiano", "fm",         "noise"};
@@ -389,7 +392,8 @@ SEICHE_DSP_KERNEL void Synth::process(float* out, int frames) {
         sine_.process(out, live, dt, kSineLevel);
         frame_ += live;
     } else if (steady && kind_ == SynthKind::Tri) {
-        run([&] { return triangle_.tick(dt); }, kTriLevel);
+        triangle_.process(out, live, dt, kTriLevel);
+        frame_ += live;
     } else if (steady && kind_ == SynthKind::Saw) {
         run([&] { return saws_[0].tick(dt); }, kSawLevel);
     } else if (steady && kind_ == SynthKind::Square) {
