@@ -17,34 +17,27 @@ bool sameBits(float a, float b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 }  // namespace
 
-TEST(DspBlocks, SineBlockMatchesTicks) {
-    for (double dt : {0.0, 1e-5, 0.0123, 0.1, 0.45}) {
-        SineOscillator sineA, sineB;
-        sineA.reset(0.3); sineB.reset(0.3);
-        std::vector<float> block(1000, 0.25f), ticks(1000, 0.25f);
-        for (int start = 0; start < 1000; start += 77) {
-            const int n = std::min(77, 1000 - start);
-            sineA.process(block.data() + start, n, dt, 0.6f);
-            for (int i = 0; i < n; ++i) ticks[start + i] = sineB.tick(dt) * 0.6f;
-        }
-        for (int i = 0; i < 1000; ++i) ASSERT_TRUE(sameBits(block[i], ticks[i])) << "sine " << dt << " " << i;
-    }
-}
-
-TEST(DspBlocks, TriangleBlockMatchesTicks) {
-    // Slow to near Nyquist, so blocks cross corners at every kind of offset.
+// An oscillator's process() against its tick(), in blocks of 77 samples at increments from
+// slow to near Nyquist, so blocks start and end at every kind of offset from an edge.
+template <class Oscillator>
+void expectBlocksMatchTicks(const char* name) {
     for (double dt : {0.0, 1e-5, 0.0123, 0.1, 0.2499, 0.45}) {
-        TriangleOscillator a, b;
-        a.reset(0.3); b.reset(0.3);
+        Oscillator a, b;
+        a.reset(0.3);
+        b.reset(0.3);
         std::vector<float> block(1000, 0.25f), ticks(1000, 0.25f);
         for (int start = 0; start < 1000; start += 77) {
             const int n = std::min(77, 1000 - start);
             a.process(block.data() + start, n, dt, 0.6f);
             for (int i = 0; i < n; ++i) ticks[start + i] = b.tick(dt) * 0.6f;
         }
-        for (int i = 0; i < 1000; ++i) ASSERT_TRUE(sameBits(block[i], ticks[i])) << "triangle " << dt << " " << i;
+        for (int i = 0; i < 1000; ++i) ASSERT_TRUE(sameBits(block[i], ticks[i])) << name << " " << dt << " " << i;
     }
 }
+
+TEST(DspBlocks, SineBlockMatchesTicks) { expectBlocksMatchTicks<SineOscillator>("sine"); }
+
+TEST(DspBlocks, TriangleBlockMatchesTicks) { expectBlocksMatchTicks<TriangleOscillator>("triangle"); }
 
 TEST(DspBlocks, EnvelopeRenderMatchesNext) {
     for (double curve : {-3.0, 0.0, 2.0}) {

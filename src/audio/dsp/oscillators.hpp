@@ -22,6 +22,18 @@ inline double wrapPhase(double phase) {
     return phase;
 }
 
+// The phases of the next `n` samples from `phase` at a constant increment, into `phases`;
+// `phase` moves on past them. A serial recurrence: block paths compute it first and then
+// run their arithmetic over the whole array.
+inline void phaseRun(double& phase, double dt, double* phases, int n) {
+    double p = phase;
+    for (int i = 0; i < n; ++i) {
+        phases[i] = p;
+        p = wrapPhase(p + dt);
+    }
+    phase = p;
+}
+
 // Distance, in samples, from phase `t` to an edge at phase `edge`, taking the nearer of the
 // two occurrences around the cycle.
 inline double edgeDistance(double t, double edge, double dt) {
@@ -117,12 +129,7 @@ public:
         const double kink = 8.0 * dt;
         for (int done = 0; done < frames; done += kChunk) {
             const int n = frames - done < kChunk ? frames - done : kChunk;
-            double phase = phase_;
-            for (int i = 0; i < n; ++i) {
-                phases[i] = phase;
-                phase = wrapPhase(phase + dt);
-            }
-            phase_ = phase;
+            phaseRun(phase_, dt, phases, n);
             for (int i = 0; i < n; ++i) ys[i] = phases[i] < 0.5 ? 4.0 * phases[i] - 1.0 : 3.0 - 4.0 * phases[i];
             for (int i = 0; dt > 0.0 && i < n; ++i) {
                 const double t = phases[i];
@@ -153,12 +160,7 @@ public:
         double phases[kChunk];
         for (int done = 0; done < frames; done += kChunk) {
             const int n = frames - done < kChunk ? frames - done : kChunk;
-            double phase = phase_;
-            for (int i = 0; i < n; ++i) {
-                phases[i] = phase;
-                phase = wrapPhase(phase + dt);
-            }
-            phase_ = phase;
+            phaseRun(phase_, dt, phases, n);
             for (int i = 0; i < n; ++i) out[done + i] = fastSin2PiUnit(phases[i]) * level;  // vectorises
         }
     }
