@@ -20,6 +20,9 @@ struct RenderOptions {
     std::optional<double> seconds;  // one of seconds / cycles; default 4 cycles
     std::optional<double> cycles;
     int blockSize = 512;
+    // How far ahead the patterns are queried at a time (0: block by block). The file is the
+    // same whatever it is; longer spans cost fewer queries.
+    double queryAheadSeconds = 0.25;
     std::filesystem::path out = "seiche-render.wav";
 };
 

@@ -121,9 +121,20 @@ void Scheduler::queryChannel(int index, const Pattern& p, const Span& span, int6
     }
 }
 
-void Scheduler::fillUntil(int64_t untilFrame) {
+void Scheduler::fillUntil(int64_t untilFrame, int64_t queryUntilFrame) {
     std::lock_guard lock(mutex_);
-    if (untilFrame <= cursor_) return;
+    const int64_t queryUntil = std::max(untilFrame, queryUntilFrame);
+    if (queryUntil > cursor_) query(queryUntil);
+    size_t sent = 0;
+    while (sent < pending_.size() && pending_[sent].frame < untilFrame) {
+        if (mixer_.schedule(pending_[sent])) ++stats_.triggers;
+        else ++stats_.droppedTriggers;
+        ++sent;
+    }
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(sent));
+}
+
+void Scheduler::query(int64_t untilFrame) {
     try {
         const Span span{cycleAt(cursor_), cycleAt(untilFrame)};
         bool anySolo = false;
@@ -140,13 +151,6 @@ void Scheduler::fillUntil(int64_t untilFrame) {
         ++stats_.queryErrors;  // e.g. time overflow after days: skip the window, keep the clock
     }
     std::stable_sort(pending_.begin(), pending_.end(), [](const Trigger& a, const Trigger& b) { return a.frame < b.frame; });
-    size_t sent = 0;
-    while (sent < pending_.size() && pending_[sent].frame < untilFrame) {
-        if (mixer_.schedule(pending_[sent])) ++stats_.triggers;
-        else ++stats_.droppedTriggers;
-        ++sent;
-    }
-    pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(sent));
     cursor_ = untilFrame;
 }
 

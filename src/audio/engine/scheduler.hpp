@@ -42,8 +42,11 @@ public:
     void setSolo(int channel, bool on);
     void setMute(int channel, bool on);
 
-    // Queries every channel for frames [cursor, untilFrame) and pushes triggers.
-    void fillUntil(int64_t untilFrame);
+    // Queries every channel for frames [cursor, untilFrame) and pushes the triggers due
+    // before untilFrame. With queryUntilFrame beyond untilFrame the patterns are queried up
+    // to there at once and the later triggers wait here, not in the mixer's queue: the
+    // offline renderer saves queries that way (a query costs mostly per call).
+    void fillUntil(int64_t untilFrame, int64_t queryUntilFrame = 0);
 
     double cps() const;
     Time cycleAt(int64_t frame) const;  // exact, from the tempo anchor
@@ -57,6 +60,7 @@ private:
     };
 
     int64_t frameOf(const Time& cycle) const;
+    void query(int64_t untilFrame);  // every channel over [cursor_, untilFrame), into pending_
     void queryChannel(int index, const Pattern& p, const Span& span, int64_t windowStart);
 
     Mixer& mixer_;
