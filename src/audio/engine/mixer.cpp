@@ -111,9 +111,15 @@ SEICHE_DSP_KERNEL void Mixer::renderSpan(float* left, float* right, int frames) 
     sounding_.clear();  // keeps its capacity: no allocation here
     for (Voice& v : voices_) {
         if (!v.active()) continue;
-        v.prepare(frames);
         filtersDone_[sounding_.size()] = {};
         sounding_.push_back(&v);
+    }
+    // Sample data mostly comes from memory: each voice asks for its block's stretch a few
+    // voices before its turn, so the loads overlap the voices in between.
+    constexpr std::size_t kPrefetchAhead = 3;
+    for (std::size_t i = 0; i < sounding_.size(); ++i) {
+        if (i + kPrefetchAhead < sounding_.size()) sounding_[i + kPrefetchAhead]->prefetchBlock(frames);
+        sounding_[i]->prepare(frames);
     }
     if (config_.filterLanes) runFilterLanes(frames);
     int active = 0;

@@ -44,7 +44,6 @@ void Voice::start(const Trigger& t, int offsetInBlock, uint64_t serial) {
         // accelerate: the rate glides from speed to speed × (1 + accelerate) over the sound.
         const double totalFrames = std::max(1.0, sustain * sampleRate_);
         stepGlide_ = std::isfinite(t.accelerate) ? step_ * t.accelerate / totalFrames : 0;
-        prefetchNextBlock(blockRoom_);  // triggers start before any voice renders the block
     } else {
         dsp::SynthParams params = t.synthParams;
         if (sustain < 0) sustain = 1.0;
@@ -190,7 +189,8 @@ SEICHE_DSP_KERNEL int Voice::renderSample(float* out, int frames) {
 // Sample data mostly comes from memory, not cache: dozens of voices each read a fresh stretch
 // of their sample every block. Asking for the next block's stretch now lets those loads run
 // during the rest of this block's work instead of stalling the copy then.
-void Voice::prefetchNextBlock(int frames) const {
+void Voice::prefetchBlock(int frames) const {
+    if (!active_ || !trigger_.sample) return;
     const Sample& s = *trigger_.sample;
     const auto count = static_cast<double>(s.frames());
     // A hint, not a promise: at most 8 KiB, however fast the voice runs through its sample.
@@ -221,7 +221,6 @@ void Voice::prepare(int frames) {
     float* buf = buffer();
     if (trigger_.sample) {
         renderSample(buf, preparedFrames_);
-        prefetchNextBlock(frames);
     } else {
         synth_.process(buf, preparedFrames_);
     }

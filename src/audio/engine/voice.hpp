@@ -36,6 +36,7 @@ public:
     // state), and zeros through a zero-state filter stay zeros, exactly.
     float* laneBuffer();
     void fadeOut();  // cut groups: a 10 ms fade instead of a click
+    void prefetchBlock(int frames) const;  // asks for the sample data the next `frames` frames read
 
     bool active() const { return active_; }
     uint8_t orbit() const { return trigger_.orbit; }
@@ -48,7 +49,6 @@ private:
     template <int kChannels>
     int hermiteRun(const float* data, float* out, int produced, int frames, double lo, double hi);
     int renderSample(float* out, int frames);
-    void prefetchNextBlock(int frames) const;  // the data the next `frames` frames will read
     void renderChainBeforeFilters(float* buffer, int frames);
     bool usesFilter(FilterStage stage) const;
     dsp::Svf& filter(FilterStage stage);
