@@ -119,7 +119,9 @@ void Reverb::init(double sampleRate, int /*maxBlockSize*/) {
     for (const DelayLine& line : lines_) chunkLimit_ = std::min(chunkLimit_, line.length);
     // One-pole damping in the loop, a corner near 10 kHz at 48 kHz.
     dampingCoefficient_ = static_cast<float>(std::exp(-kTwoPi * 10000.0 / sampleRate_));
-    smoothing_ = std::exp(-1.0 / (0.015 * sampleRate_));
+    const double smoothing = std::exp(-1.0 / (0.015 * sampleRate_));
+    double power = 1.0;
+    for (double& d : glideDecay_) d = power *= smoothing;
     t60Target_ = t60_ = decaySecondsForSize(kDefaultSize);
     updateLineGains();
     reset();
@@ -216,14 +218,20 @@ void Reverb::processChunk(const float* inLeft, const float* inRight, float* outL
         }
         std::fill(wetChunk_.begin(), wetChunk_.begin() + frames, static_cast<float>(wet_));
     } else {
+        // The glides in closed form from the chunk's start, target + offset * smoothing^(n+1):
+        // no recurrence from sample to sample, so the loop vectorises. (A pattern that
+        // alternates `room` between events keeps them gliding all the time.)
+        const double roomFrom = room_ - roomTarget_, wetFrom = wet_ - wetTarget_;
+        const double* decay = glideDecay_.data();
         for (int n = 0; n < frames; ++n) {
-            room_ = roomTarget_ + smoothing_ * (room_ - roomTarget_);
-            wet_ = wetTarget_ + smoothing_ * (wet_ - wetTarget_);
-            const float input = (finiteSample(inLeft[n]) + finiteSample(inRight[n])) * static_cast<float>(room_);
+            const double room = roomTarget_ + roomFrom * decay[n];
+            const float input = (finiteSample(inLeft[n]) + finiteSample(inRight[n])) * static_cast<float>(room);
             earlyLeft[n] = input;
             earlyRight[n] = input;
-            wetChunk_[static_cast<std::size_t>(n)] = static_cast<float>(wet_);
+            wetChunk_[static_cast<std::size_t>(n)] = static_cast<float>(wetTarget_ + wetFrom * decay[n]);
         }
+        room_ = roomTarget_ + roomFrom * decay[frames - 1];
+        wet_ = wetTarget_ + wetFrom * decay[frames - 1];
     }
     for (int i = 0; i < kDiffusers; ++i) {
         diffuseLeft_[static_cast<std::size_t>(i)].process(earlyLeft, frames);

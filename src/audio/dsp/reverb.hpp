@@ -83,7 +83,7 @@ private:
     double t60Target_ = 0.72;
     double room_ = 0.0, roomTarget_ = 0.0;
     double wet_ = 1.0, wetTarget_ = 1.0;
-    double smoothing_ = 0.0;
+    std::array<double, kMaxChunk> glideDecay_{};  // room and dry glide: smoothing^(n+1), ~15 ms time constant
 };
 
 }  // namespace seiche::audio::dsp
