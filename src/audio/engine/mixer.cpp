@@ -2,12 +2,14 @@
 #include "audio/dsp/kernel.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace seiche::audio {
 
 Mixer::Mixer(const MixerConfig& config) : config_(config), ring_(config.ringCapacity) {
     voices_.resize(static_cast<size_t>(std::max(1, config.voices)));
+    activeBits_.assign((voices_.size() + 63) / 64, 0);
     for (Voice& v : voices_) v.init(config.sampleRate, config.maxBlockSize);
     sounding_.reserve(voices_.size());
     filtersDone_.resize(voices_.size());
@@ -20,14 +22,23 @@ Mixer::Mixer(const MixerConfig& config) : config_(config), ring_(config.ringCapa
     limiter_.init(config.sampleRate, config.maxBlockSize);
 }
 
-Voice& Mixer::freeVoice() {
-    Voice* oldest = &voices_[0];
-    for (Voice& v : voices_) {
-        if (!v.active()) return v;
-        if (v.serial() < oldest->serial()) oldest = &v;
+void Mixer::markActive(std::size_t index, bool active) {
+    const uint64_t bit = uint64_t{1} << (index % 64);
+    if (active) activeBits_[index / 64] |= bit;
+    else activeBits_[index / 64] &= ~bit;
+}
+
+std::size_t Mixer::freeVoice() {
+    for (std::size_t word = 0; word < activeBits_.size(); ++word) {
+        if (activeBits_[word] == ~uint64_t{0}) continue;
+        const std::size_t index = word * 64 + static_cast<std::size_t>(std::countr_one(activeBits_[word]));
+        if (index < voices_.size()) return index;
     }
+    std::size_t oldest = 0;
+    for (std::size_t i = 1; i < voices_.size(); ++i)
+        if (voices_[i].serial() < voices_[oldest].serial()) oldest = i;
     stats_.stolenVoices.fetch_add(1, std::memory_order_relaxed);
-    return *oldest;
+    return oldest;
 }
 
 void Mixer::startTrigger(const Trigger& t, int offset) {
@@ -41,12 +52,16 @@ void Mixer::startTrigger(const Trigger& t, int offset) {
     if (t.delayTime >= 0) orbit.delay.setDelayTime(t.delayTime);
     if (t.delayFeedback >= 0) orbit.delay.setFeedback(t.delayFeedback);
     if (t.cut != 0) {
-        for (Voice& v : voices_)
-            if (v.active() && v.cutGroup() == t.cut && v.orbit() == t.orbit) v.fadeOut();
+        forEachActive([&](std::size_t i) {
+            Voice& v = voices_[i];
+            if (v.cutGroup() == t.cut && v.orbit() == t.orbit) v.fadeOut();
+        });
     }
     Trigger copy = t;
     copy.orbit = static_cast<uint8_t>(orbitIndex);
-    freeVoice().start(copy, offset, ++serial_);
+    const std::size_t index = freeVoice();
+    voices_[index].start(copy, offset, ++serial_);
+    markActive(index, true);
 }
 
 void Mixer::process(int64_t firstFrame, float* left, float* right, int frames) {
@@ -109,11 +124,10 @@ SEICHE_DSP_KERNEL void Mixer::renderSpan(float* left, float* right, int frames) 
         o.holdsSound = false;
     }
     sounding_.clear();  // keeps its capacity: no allocation here
-    for (Voice& v : voices_) {
-        if (!v.active()) continue;
+    forEachActive([&](std::size_t i) {
         filtersDone_[sounding_.size()] = {};
-        sounding_.push_back(&v);
-    }
+        sounding_.push_back(&voices_[i]);
+    });
     // Sample data mostly comes from memory: each voice asks for its block's stretch a few
     // voices before its turn, so the loads overlap the voices in between.
     constexpr std::size_t kPrefetchAhead = 3;
@@ -128,6 +142,7 @@ SEICHE_DSP_KERNEL void Mixer::renderSpan(float* left, float* right, int frames) 
         Orbit& o = orbits_[v.orbit()];
         o.holdsSound = true;
         if (v.finish(o.left.data(), o.right.data(), filtersDone_[i])) ++active;
+        else markActive(static_cast<std::size_t>(&v - voices_.data()), false);
     }
     stats_.activeVoices.store(active, std::memory_order_relaxed);
     stats_.voiceFrames.fetch_add(static_cast<uint64_t>(active) * static_cast<uint64_t>(frames), std::memory_order_relaxed);

@@ -4,6 +4,7 @@
 // has its reverb and delay, and a master limiter guards the output. Everything
 // is sized in the constructor; process() never allocates, locks, logs or does I/O.
 #include <atomic>
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -60,7 +61,7 @@ private:
     };
 
     void startTrigger(const Trigger& t, int offset);
-    Voice& freeVoice();
+    std::size_t freeVoice();
     void renderSpan(float* left, float* right, int frames);
     // Runs the lowpass, highpass and bandpass filters of the sounding voices four at a time.
     void runFilterLanes(int frames);
@@ -68,6 +69,16 @@ private:
     MixerConfig config_;
     SpscRing<Trigger> ring_;
     std::vector<Voice> voices_;
+    // Which voices are active, one bit each in voice order: finding them must not touch
+    // every Voice (hundreds of kilobytes, a cache miss each) once a block and per trigger.
+    std::vector<uint64_t> activeBits_;
+    void markActive(std::size_t index, bool active);
+    template <class Visit>
+    void forEachActive(Visit visit) const {  // active voices' indices, in voice order
+        for (std::size_t word = 0; word < activeBits_.size(); ++word)
+            for (uint64_t bits = activeBits_[word]; bits != 0; bits &= bits - 1)
+                visit(word * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+    }
     std::vector<Voice*> sounding_;                 // this span's active voices (capacity: all)
     std::vector<Voice::Filters> filtersDone_;      // per entry of sounding_
     std::vector<Orbit> orbits_;
