@@ -208,8 +208,7 @@ void Reverb::processChunk(const float* inLeft, const float* inRight, float* outL
     float* earlyLeft = early_[0].data();
     float* earlyRight = early_[1].data();
     if (room_ == roomTarget_ && wet_ == wetTarget_) {
-        // Settled glides (they reach their targets exactly within a second) stay put: the
-        // same values without a recurrence per sample.
+        // Settled glides stay put: the same values without the glide's arithmetic.
         const auto room = static_cast<float>(room_);
         for (int n = 0; n < frames; ++n) {
             const float input = (finiteSample(inLeft[n]) + finiteSample(inRight[n])) * room;
@@ -230,8 +229,11 @@ void Reverb::processChunk(const float* inLeft, const float* inRight, float* outL
             earlyRight[n] = input;
             wetChunk_[static_cast<std::size_t>(n)] = static_cast<float>(wetTarget_ + wetFrom * decay[n]);
         }
-        room_ = roomTarget_ + roomFrom * decay[frames - 1];
-        wet_ = wetTarget_ + wetFrom * decay[frames - 1];
+        // What is left of a glide after a few hundred milliseconds (1e-12) is below every
+        // float it could change: the glide has arrived.
+        auto arrive = [](double target, double left) { return std::fabs(left) < 1e-12 ? target : target + left; };
+        room_ = arrive(roomTarget_, roomFrom * decay[frames - 1]);
+        wet_ = arrive(wetTarget_, wetFrom * decay[frames - 1]);
     }
     for (int i = 0; i < kDiffusers; ++i) {
         diffuseLeft_[static_cast<std::size_t>(i)].process(earlyLeft, frames);

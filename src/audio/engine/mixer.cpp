@@ -131,6 +131,7 @@ SEICHE_DSP_KERNEL void Mixer::renderSpan(float* left, float* right, int frames) 
     // Sample data mostly comes from memory: each voice asks for its block's stretch a few
     // voices before its turn, so the loads overlap the voices in between.
     constexpr std::size_t kPrefetchAhead = 3;
+    for (std::size_t i = 0; i < std::min(kPrefetchAhead, sounding_.size()); ++i) sounding_[i]->prefetchBlock(frames);
     for (std::size_t i = 0; i < sounding_.size(); ++i) {
         if (i + kPrefetchAhead < sounding_.size()) sounding_[i + kPrefetchAhead]->prefetchBlock(frames);
         sounding_[i]->prepare(frames);

@@ -98,6 +98,16 @@ SchedulerStats Scheduler::stats() const {
 void Scheduler::queryChannel(int index, const Pattern& p, const Span& span, int64_t windowStart) {
     auto events = lang::queryChecked(p, span, 100'000);
     if (!events) {
+        // Too many events at once, perhaps only because the span is long (the offline
+        // renderer queries ahead): halves, down to a small fraction of a cycle, get the
+        // events one query could not, before the channel is given up on.
+        const Time length = span.end - span.begin;
+        if (length > Time(1, 1024)) {
+            const Time middle = span.begin + length / Time(2);
+            queryChannel(index, p, Span{span.begin, middle}, windowStart);
+            if (index < 0 || channels_[static_cast<size_t>(index)].pattern) queryChannel(index, p, Span{middle, span.end}, windowStart);
+            return;
+        }
         ++stats_.queryErrors;
         if (index >= 0) channels_[static_cast<size_t>(index)].pattern.reset();  // the music goes on without it
         return;
@@ -117,7 +127,7 @@ void Scheduler::queryChannel(int index, const Pattern& p, const Span& span, int6
             continue;
         }
         made.trigger->channel = static_cast<uint8_t>(std::max(0, index));
-        pending_.push_back(*made.trigger);
+        pending_.push_back({*made.trigger, e.whole->begin, index < 0 ? kChannels : index, sequence_++});
     }
 }
 
@@ -126,8 +136,8 @@ void Scheduler::fillUntil(int64_t untilFrame, int64_t queryUntilFrame) {
     const int64_t queryUntil = std::max(untilFrame, queryUntilFrame);
     if (queryUntil > cursor_) query(queryUntil);
     size_t sent = 0;
-    while (sent < pending_.size() && pending_[sent].frame < untilFrame) {
-        if (mixer_.schedule(pending_[sent])) ++stats_.triggers;
+    while (sent < pending_.size() && pending_[sent].trigger.frame < untilFrame) {
+        if (mixer_.schedule(pending_[sent].trigger)) ++stats_.triggers;
         else ++stats_.droppedTriggers;
         ++sent;
     }
@@ -150,7 +160,12 @@ void Scheduler::query(int64_t untilFrame) {
     } catch (const std::exception&) {
         ++stats_.queryErrors;  // e.g. time overflow after days: skip the window, keep the clock
     }
-    std::stable_sort(pending_.begin(), pending_.end(), [](const Trigger& a, const Trigger& b) { return a.frame < b.frame; });
+    std::sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+        if (a.trigger.frame != b.trigger.frame) return a.trigger.frame < b.trigger.frame;
+        if (a.onset != b.onset) return a.onset < b.onset;
+        if (a.source != b.source) return a.source < b.source;
+        return a.sequence < b.sequence;
+    });
     cursor_ = untilFrame;
 }
 

@@ -76,8 +76,17 @@ private:
     int64_t cursor_ = 0;
     SchedulerStats stats_;
     // Triggers not yet due: the ring must receive them in time order, and `once`
-    // and late-starting events can reach beyond the current window.
-    std::vector<Trigger> pending_;
+    // and late-starting events can reach beyond the current window. Their order does not
+    // depend on how time was cut into query windows: by frame, then exact onset, then
+    // source (d1..d16, then `once`), then the order a query gave them in.
+    struct Pending {
+        Trigger trigger;
+        Time onset;
+        int source;
+        uint64_t sequence;
+    };
+    std::vector<Pending> pending_;
+    uint64_t sequence_ = 0;
 };
 
 // cps as an exact rational with a bounded denominator (microcycles per second),

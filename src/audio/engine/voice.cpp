@@ -187,8 +187,8 @@ SEICHE_DSP_KERNEL int Voice::renderSample(float* out, int frames) {
 }
 
 // Sample data mostly comes from memory, not cache: dozens of voices each read a fresh stretch
-// of their sample every block. Asking for the next block's stretch now lets those loads run
-// during the rest of this block's work instead of stalling the copy then.
+// of their sample every block. The mixer asks for a voice's stretch a few voices before its
+// turn, so those loads overlap the work on the voices in between.
 void Voice::prefetchBlock(int frames) const {
     if (!active_ || !trigger_.sample) return;
     const Sample& s = *trigger_.sample;
@@ -197,9 +197,10 @@ void Voice::prefetchBlock(int frames) const {
     const double reach = std::min(std::abs(step_) * frames + 4, 2048.0 / s.channels);
     const double from = std::clamp(step_ >= 0 ? position_ - 1 : position_ - reach, 0.0, count);
     const double to = std::clamp(from + reach + 1, 0.0, count);
-    const char* begin = reinterpret_cast<const char*>(s.data.data() + static_cast<int64_t>(from) * s.channels);
-    const char* end = reinterpret_cast<const char*>(s.data.data() + static_cast<int64_t>(to) * s.channels);
-    for (const char* p = begin; p < end; p += 64) __builtin_prefetch(p, 0, 3);
+    const auto first = static_cast<std::size_t>(from) * static_cast<std::size_t>(s.channels);
+    const auto bytes = (static_cast<std::size_t>(to) * static_cast<std::size_t>(s.channels) - first) * sizeof(float);
+    const char* begin = reinterpret_cast<const char*>(s.data.data() + first);
+    for (std::size_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(begin + offset, 0, 3);
 }
 
 void Voice::renderChainBeforeFilters(float* buffer, int frames) {
