@@ -23,14 +23,32 @@ std::string readFile(const std::filesystem::path& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// Renders `seconds` of the program with the patterns queried `ahead` seconds at a time and
+// returns the file's bytes (and the report, for its counts).
+std::string renderWithQueriesAhead(const lang::Program& program, const SampleBank& bank, double seconds, double ahead,
+                                   RenderReport* report = nullptr) {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("seiche-render-test-" + std::to_string(getpid()) + "-" + std::to_string(ahead) + ".wav");
+    RenderOptions options;
+    options.seconds = seconds;
+    options.queryAheadSeconds = ahead;
+    options.out = path;
+    const RenderReport made = renderToFile(program, bank, options);
+    EXPECT_TRUE(made.ok) << made.error;
+    if (report) *report = made;
+    std::string bytes = readFile(path);
+    std::filesystem::remove(path);
+    return bytes;
+}
+
 }  // namespace
 
 TEST(EngineRender, QueryingAheadGivesTheSameFileAsBlockByBlock) {
     SampleBank bank;
     registerBuiltinKit(bank);
     // Events on and off block boundaries, chopped and reversed samples, a tempo other than
-    // the default, and a pattern so dense (8,000 events a cycle) that three seconds of it would not fit in the
-    // mixer's queue at once.
+    // the default, and a pattern so dense (8,000 events a cycle) that three seconds of it
+    // would not fit in the mixer's queue at once.
     auto program = lang::compile(
         "setcps 0.7\n"
         "d1 $ jux rev $ chop 8 $ s \"arpy*8 cr*3\" # speed \"<1 -1.5>\" # room 0.3\n"
@@ -38,23 +56,16 @@ TEST(EngineRender, QueryingAheadGivesTheSameFileAsBlockByBlock) {
         "d3 $ s \"hh*16?\" # delay 0.4 # delaytime 0.125 # lock 1\n"
         "d4 $ s \"<~ rim*8000>\" # gain 0.6");
     ASSERT_TRUE(program) << program.error->str();
-    const auto dir = std::filesystem::temp_directory_path() / ("seiche-render-test-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir);
-    auto render = [&](double ahead, const char* name) {
-        RenderOptions options;
-        options.seconds = 6.0;
-        options.queryAheadSeconds = ahead;
-        options.out = dir / name;
-        const RenderReport report = renderToFile(*program.value, bank, options);
-        EXPECT_TRUE(report.ok) << report.error;
-        EXPECT_EQ(report.scheduler.droppedTriggers, 0u) << name;
-        EXPECT_GT(report.scheduler.triggers, 2000u) << name;
-        return readFile(options.out);
+    auto render = [&](double ahead) {
+        RenderReport report;
+        std::string bytes = renderWithQueriesAhead(*program.value, bank, 6.0, ahead, &report);
+        EXPECT_EQ(report.scheduler.droppedTriggers, 0u) << ahead;
+        EXPECT_GT(report.scheduler.triggers, 2000u) << ahead;
+        return bytes;
     };
-    const std::string blockByBlock = render(0.0, "blocks.wav");
-    const std::string quarter = render(0.25, "quarter.wav");
-    const std::string seconds = render(3.0, "seconds.wav");
-    std::filesystem::remove_all(dir);
+    const std::string blockByBlock = render(0.0);
+    const std::string quarter = render(0.25);
+    const std::string seconds = render(3.0);
     ASSERT_GT(blockByBlock.size(), 6u * 48000 * 6);
     EXPECT_TRUE(quarter == blockByBlock) << "a quarter of a second ahead changed the file";
     EXPECT_TRUE(seconds == blockByBlock) << "three seconds ahead changed the file";
@@ -77,19 +88,8 @@ TEST(EngineRender, SameFrameTriggersKeepTheirOrderWhateverTheQueryWindows) {
         "d3 $ s \"hh*16\" # cut 1 # orbit 4\n"
         "once $ s \"cp*16\" # cut 1 # orbit 4");
     ASSERT_TRUE(program) << program.error->str();
-    const auto dir = std::filesystem::temp_directory_path() / ("seiche-order-test-" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir);
-    auto render = [&](double ahead, const char* name) {
-        RenderOptions options;
-        options.seconds = 2.0;
-        options.queryAheadSeconds = ahead;
-        options.out = dir / name;
-        EXPECT_TRUE(renderToFile(*program.value, bank, options).ok);
-        return readFile(options.out);
-    };
-    const std::string blockByBlock = render(0.0, "blocks.wav");
-    const std::string ahead = render(0.25, "ahead.wav");
-    std::filesystem::remove_all(dir);
+    const std::string blockByBlock = renderWithQueriesAhead(*program.value, bank, 2.0, 0.0);
+    const std::string ahead = renderWithQueriesAhead(*program.value, bank, 2.0, 0.25);
     ASSERT_GT(blockByBlock.size(), 2u * 48000 * 6);
     EXPECT_TRUE(ahead == blockByBlock) << "the query windows changed which voice cut which";
 }
