@@ -261,6 +261,9 @@ def case_no_server():
                   "the silent clock keeps real time: %d blocks ~ %d" % (stats["callbacks"], expected))
             check(stats["peak_voices"] >= 1,
                   "the mixer ran on the silent clock (%d voices, %d late)" % (stats["peak_voices"], stats["late_events"]))
+            check(stats["device_attempts"] >= 1 and "cannot open" in stats["last_device_error"],
+                  "it kept looking for a device, and says why none opened: %d tries, %r"
+                  % (stats["device_attempts"], stats["last_device_error"]))
         else:
             check(stats["api"] == "alsa", "with a sound card it played through ALSA: %r" % stats)
 
@@ -392,6 +395,8 @@ def case_late_server():
     check("playing through jack" in err, "it reports the server it found: %r" % err)
     check(stats["device_recoveries"] >= 1 and stats["api"] == "jack" and stats["silent_clock"] is False,
           "the music moved onto the JACK server: %r" % stats)
+    check(stats["device_attempts"] >= stats["device_recoveries"], "every recovery was a try (%d tries, %d recoveries)"
+          % (stats["device_attempts"], stats["device_recoveries"]))
     check(stats["seconds"] >= 6.5, "the clock ran on across the move (%.2f s of 7, %d late events)"
           % (stats["seconds"], stats["late_events"]))
 
