@@ -10,6 +10,7 @@ namespace seiche::audio {
 Mixer::Mixer(const MixerConfig& config) : config_(config), ring_(config.ringCapacity) {
     voices_.resize(static_cast<size_t>(std::max(1, config.voices)));
     activeBits_.assign((voices_.size() + 63) / 64, 0);
+    serials_.assign(voices_.size(), 0);
     for (Voice& v : voices_) v.init(config.sampleRate, config.maxBlockSize);
     sounding_.reserve(voices_.size());
     filtersDone_.resize(voices_.size());
@@ -35,8 +36,8 @@ std::size_t Mixer::freeVoice() {
         if (index < voices_.size()) return index;
     }
     std::size_t oldest = 0;
-    for (std::size_t i = 1; i < voices_.size(); ++i)
-        if (voices_[i].serial() < voices_[oldest].serial()) oldest = i;
+    for (std::size_t i = 1; i < serials_.size(); ++i)
+        if (serials_[i] < serials_[oldest]) oldest = i;
     stats_.stolenVoices.fetch_add(1, std::memory_order_relaxed);
     return oldest;
 }
@@ -60,7 +61,8 @@ void Mixer::startTrigger(const Trigger& t, int offset) {
     Trigger copy = t;
     copy.orbit = static_cast<uint8_t>(orbitIndex);
     const std::size_t index = freeVoice();
-    voices_[index].start(copy, offset, ++serial_);
+    voices_[index].start(copy, offset);
+    serials_[index] = ++serial_;
     markActive(index, true);
 }
 

@@ -72,6 +72,7 @@ private:
     // Which voices are active, one bit each in voice order: finding them must not touch
     // every Voice (hundreds of kilobytes, a cache miss each) once a block and per trigger.
     std::vector<uint64_t> activeBits_;
+    std::vector<uint64_t> serials_;  // each voice's start serial, for stealing the oldest without visiting them
     void markActive(std::size_t index, bool active);
     template <class Visit>
     void forEachActive(Visit visit) const {  // active voices' indices, in voice order

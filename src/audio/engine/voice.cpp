@@ -22,10 +22,9 @@ void Voice::init(double sampleRate, int maxBlockSize) {
     fadeLength_ = std::max(1, static_cast<int>(sampleRate * 0.01));
 }
 
-void Voice::start(const Trigger& t, int offsetInBlock, uint64_t serial) {
+void Voice::start(const Trigger& t, int offsetInBlock) {
     trigger_ = t;
     offset_ = offsetInBlock;
-    serial_ = serial;
     fadeRemaining_ = -1;
     active_ = true;
 

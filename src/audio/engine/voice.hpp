@@ -16,7 +16,7 @@ namespace seiche::audio {
 class Voice {
 public:
     void init(double sampleRate, int maxBlockSize);
-    void start(const Trigger& t, int offsetInBlock, uint64_t serial);
+    void start(const Trigger& t, int offsetInBlock);
     // A block in two phases, so the mixer can run several voices' filters side by side
     // in between. prepare() renders the source and the chain up to the filters into the
     // voice's buffer; finish() runs the filters not already run, fades, adds the block
@@ -41,7 +41,6 @@ public:
     bool active() const { return active_; }
     uint8_t orbit() const { return trigger_.orbit; }
     int32_t cutGroup() const { return trigger_.cut; }
-    uint64_t serial() const { return serial_; }  // start order, for stealing the oldest
 
 private:
     // renderSample's steady case: samples while the position stays in [lo, hi), with no
@@ -61,7 +60,6 @@ private:
     bool active_ = false;
     int offset_ = 0;  // frames to wait in the first block
     int preparedStart_ = 0, preparedFrames_ = 0;  // this block's part, after prepare()
-    uint64_t serial_ = 0;
 
     // Sample playback: position in frames of the source, step per output frame.
     double position_ = 0, step_ = 1, stepGlide_ = 0, firstFrame_ = 0, lastFrame_ = 0;
