@@ -1,7 +1,7 @@
 // seiche-cli play: Tidal code through the audio device in real time, then one line of statistics.
 #include <chrono>
-#include <condition_variable>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -189,7 +189,8 @@ int runPlay(const std::vector<std::string>& args) {
                         "\"api\":%s,\"device\":%s,\"silent_clock\":%s,\"sample_rate\":%.0f,\"buffer_frames\":%u,"
                         "\"seconds\":%.3f,\"triggers\":%llu,\"dropped_triggers\":%llu,\"first_xrun_callback\":%llu,"
                         "\"last_xrun_callback\":%llu,\"max_callback_at\":%llu,\"overruns\":%llu,\"device_losses\":%llu,"
-                        "\"device_recoveries\":%llu,\"mean_callback_us\":%.1f,\"device_attempts\":%llu,\"last_device_error\":%s}\n",
+                        "\"device_recoveries\":%llu,\"mean_callback_us\":%.1f,\"device_attempts\":%llu,"
+                        "\"last_device_error\":%s}\n",
                         static_cast<unsigned long long>(s.callbacks), static_cast<unsigned long long>(s.xruns),
                         static_cast<unsigned long long>(s.lateEvents), s.maxCallbackUs, s.peakVoices,
                         jsonQuote(apiText).c_str(), jsonQuote(deviceText).c_str(), s.silentClock ? "true" : "false",
@@ -198,8 +199,9 @@ int runPlay(const std::vector<std::string>& args) {
                         static_cast<unsigned long long>(s.firstXrunCallback),
                         static_cast<unsigned long long>(s.lastXrunCallback),
                         static_cast<unsigned long long>(s.maxCallbackAt), static_cast<unsigned long long>(s.overruns),
-                        static_cast<unsigned long long>(s.deviceLosses), static_cast<unsigned long long>(s.deviceRecoveries), s.meanCallbackUs,
-                        static_cast<unsigned long long>(engine.deviceAttempts()), jsonQuote(engine.lastDeviceError()).c_str());
+                        static_cast<unsigned long long>(s.deviceLosses),
+                        static_cast<unsigned long long>(s.deviceRecoveries), s.meanCallbackUs,
+                        static_cast<unsigned long long>(s.deviceAttempts), jsonQuote(engine.lastDeviceError()).c_str());
         } else {
             std::printf("%s%s%s: %.3f s at %.0f Hz, %u-frame buffers: %llu callbacks, %llu xruns, %llu late events, "
                         "longest callback %.1f us, %d voices at most\n",
@@ -236,9 +238,9 @@ int runPlay(const std::vector<std::string>& args) {
     deadline.join();
     const audio::LiveStats last = engine.stats();
     if (last.deviceLosses > 0 && last.silentClock) {
-        if (engine.deviceAttempts() > 0)
+        if (last.deviceAttempts > 0)
             std::fprintf(stderr, "seiche-cli play: the audio device did not come back in %llu tries (last: %s)\n",
-                         static_cast<unsigned long long>(engine.deviceAttempts()), engine.lastDeviceError().c_str());
+                         static_cast<unsigned long long>(last.deviceAttempts), engine.lastDeviceError().c_str());
         else
             std::fprintf(stderr, "seiche-cli play: the audio device did not come back: no try was made (the watchdog was %s)\n",
                          watchdogAtEnd.empty() ? "waiting" : watchdogAtEnd.c_str());

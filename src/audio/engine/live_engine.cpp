@@ -276,6 +276,7 @@ LiveStats LiveEngine::stats() const {
     s.silentClock = !onDevice_.load();
     s.deviceLosses = deviceLosses_.load();
     s.deviceRecoveries = deviceRecoveries_.load();
+    s.deviceAttempts = deviceAttempts_.load();
     return s;
 }
 

@@ -51,6 +51,7 @@ struct LiveStats {
     bool silentClock = false;     // the silent clock is driving the engine right now
     uint64_t deviceLosses = 0;    // times the device went away while playing
     uint64_t deviceRecoveries = 0;  // times it came back
+    uint64_t deviceAttempts = 0;    // times it was tried again (each recovery is one)
 };
 
 class LiveEngine {
@@ -71,10 +72,9 @@ public:
     void stop();  // stops the device, joins the threads; safe to call twice
     // What stop() is waiting on, for a caller that gives up on it ("" when not stopping).
     const char* stopStage() const { return stopStage_.load(); }
-    // Why the last attempt to get the lost device back failed ("" if none failed), and how
-    // many attempts there were: a performer (and a test) can see why it is not coming back.
+    // Why the last attempt to get the lost device back failed ("" if none failed): a
+    // performer (and a test) can see why it is not coming back.
     std::string lastDeviceError() const;
-    uint64_t deviceAttempts() const { return deviceAttempts_.load(); }
     // What the device watchdog is doing right now ("" while it only watches or waits).
     const char* watchdogStage() const { return watchdogStage_.load(); }
     bool running() const { return running_.load(); }
