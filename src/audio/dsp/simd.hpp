@@ -25,6 +25,14 @@ inline Float4 load4(const float* p) {
 
 inline void store4(float* p, Float4 v) { std::memcpy(p, &v, sizeof v); }
 
+inline Double2 load2(const double* p) {
+    Double2 v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+inline void store2(double* p, Double2 v) { std::memcpy(p, &v, sizeof v); }
+
 // flushDenormal (dsp_math.hpp) on each lane: |x| < 1e-20 becomes +0, anything else (NaN
 // included) passes.
 inline Float4 flushDenormals(Float4 v) {

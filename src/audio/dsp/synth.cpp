@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "audio/dsp/dsp_math.hpp"
 #include "audio/dsp/kernel.hpp"
@@ -30,16 +29,6 @@ constexpr float kSuperLevel = 0.45f;  // applied after SuperDirt's tanh(x) * 2
 constexpr float kFmLevel = 0.6f;
 constexpr float kNoiseLevel = 0.5f;   // Strudel's WhiteNoise.ar(mul: 0.5)
 constexpr double kPianoPeak = 0.85;
-
-Double2 loadDouble2(const double* p) {
-    Double2 v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-
-void storeDouble2(double* p, Double2 v) {
-    std::memcpy(p, &v, sizeof v);
-}
 
 // SuperCollider's LFTri with its phase in cycles: 0 at phase 0, 1 at 1/4, -1 at 3/4.
 double lfoTriangle(double phase) {
@@ -221,32 +210,37 @@ void Synth::updateSuperControl(double m) {
     lfoPhase_ -= std::floor(lfoPhase_);
 }
 
+Synth::SuperSteps Synth::superSteps(double dt) const {
+    SuperSteps steps;
+    steps.main = dt;
+    const double spread = params_.voice / 50.0;
+    for (int s = 0; s < 3; ++s) steps.saw[s] = std::min(dt * (1.0 + (s - 1) * spread), nyquistGuard_);
+    steps.second = std::min(dt * secondRatio_, nyquistGuard_);
+    return steps;
+}
+
+float Synth::superSource(const SuperSteps& steps) {
+    if (kind_ == SynthKind::Supersaw) {
+        float saws = 0.0f;
+        for (int s = 0; s < 3; ++s) saws += saws_[static_cast<std::size_t>(s)].tick(steps.saw[s]);
+        return 0.5f * saws + 0.5f * triangle_.tick(steps.second);
+    }
+    return 0.7f * pulses_[0].tick(steps.main, pulseWidth_) + 0.3f * pulses_[1].tick(steps.second, pulseWidth_);
+}
+
 void Synth::processSuperSteady(float* out, int frames) {
     // tickSuper's arithmetic for a constant pitch, one stage at a time over a chunk: the
     // oscillators, then the ladder, soft clip and envelope between control updates.
     const double dt = std::min(baseFrequency_ / sampleRate_, nyquistGuard_);
     const double m = dt * sampleRate_ / std::max(baseFrequency_, 1e-9);
-    const double spread = params_.voice / 50.0;
-    double sawDt[3];
-    for (int s = 0; s < 3; ++s) sawDt[s] = std::min(dt * (1.0 + (s - 1) * spread), nyquistGuard_);
-    const double secondDt = std::min(dt * secondRatio_, nyquistGuard_);
+    const SuperSteps steps = superSteps(dt);
     constexpr int kChunk = 64;
     float envelope[kChunk];
     int done = 0;
     while (done < frames) {
         const int n = std::min(frames - done, kChunk);
         float* x = out + done;
-        if (kind_ == SynthKind::Supersaw) {
-            for (int i = 0; i < n; ++i) {
-                float saws = 0.0f;
-                for (int s = 0; s < 3; ++s) saws += saws_[static_cast<std::size_t>(s)].tick(sawDt[s]);
-                x[i] = 0.5f * saws + 0.5f * triangle_.tick(secondDt);
-            }
-        } else {
-            for (int i = 0; i < n; ++i) {
-                x[i] = 0.7f * pulses_[0].tick(dt, pulseWidth_) + 0.3f * pulses_[1].tick(secondDt, pulseWidth_);
-            }
-        }
+        for (int i = 0; i < n; ++i) x[i] = superSource(steps);
         shapeEnvelope_.render(envelope, n);
         int i = 0;
         while (i < n) {
@@ -264,20 +258,7 @@ void Synth::processSuperSteady(float* out, int frames) {
 float Synth::tickSuper(double dt) {
     const double m = dt * sampleRate_ / std::max(baseFrequency_, 1e-9);  // current glide factor
     if (frame_ % kControlInterval == 0) updateSuperControl(m);
-    float x;
-    if (kind_ == SynthKind::Supersaw) {
-        const double spread = params_.voice / 50.0;
-        float saws = 0.0f;
-        for (int i = 0; i < 3; ++i) {
-            saws += saws_[static_cast<std::size_t>(i)].tick(std::min(dt * (1.0 + (i - 1) * spread), nyquistGuard_));
-        }
-        const float tri = triangle_.tick(std::min(dt * secondRatio_, nyquistGuard_));
-        x = 0.5f * saws + 0.5f * tri;
-    } else {
-        x = 0.7f * pulses_[0].tick(dt, pulseWidth_) +
-            0.3f * pulses_[1].tick(std::min(dt * secondRatio_, nyquistGuard_), pulseWidth_);
-    }
-    const float y = softClip(ladder_.tick(x)) * 2.0f;
+    const float y = softClip(ladder_.tick(superSource(superSteps(dt)))) * 2.0f;
     return y * kSuperLevel * shapeEnvelope_.next();
 }
 
@@ -301,11 +282,11 @@ void Synth::processPiano(float* out, int frames) {
         for (; k + 4 <= count; k += 4) {
             Double2 re[2], im[2], rotRe[2], rotIm[2], amplitude[2];
             for (int h = 0; h < 2; ++h) {
-                re[h] = loadDouble2(&re_[k + 2 * h]);
-                im[h] = loadDouble2(&im_[k + 2 * h]);
-                rotRe[h] = loadDouble2(&rotRe_[k + 2 * h]);
-                rotIm[h] = loadDouble2(&rotIm_[k + 2 * h]);
-                amplitude[h] = loadDouble2(&amplitude_[k + 2 * h]);
+                re[h] = simd::load2(&re_[k + 2 * h]);
+                im[h] = simd::load2(&im_[k + 2 * h]);
+                rotRe[h] = simd::load2(&rotRe_[k + 2 * h]);
+                rotIm[h] = simd::load2(&rotIm_[k + 2 * h]);
+                amplitude[h] = simd::load2(&amplitude_[k + 2 * h]);
             }
             for (int i = 0; i < n; ++i) {
                 for (int h = 0; h < 2; ++h) {
@@ -317,8 +298,8 @@ void Synth::processPiano(float* out, int frames) {
                 }
             }
             for (int h = 0; h < 2; ++h) {
-                storeDouble2(&re_[k + 2 * h], re[h]);
-                storeDouble2(&im_[k + 2 * h], im[h]);
+                simd::store2(&re_[k + 2 * h], re[h]);
+                simd::store2(&im_[k + 2 * h], im[h]);
             }
         }
         for (; k < count; ++k) {

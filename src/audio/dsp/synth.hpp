@@ -87,6 +87,13 @@ private:
     float tick();
     float tickSine(double dt);
     float tickSuper(double dt);
+    // supersaw / supersquare: the oscillators' increments at pitch increment dt, and one
+    // sample of the oscillators (before the ladder) at those increments.
+    struct SuperSteps {
+        double main = 0, saw[3] = {0, 0, 0}, second = 0;
+    };
+    SuperSteps superSteps(double dt) const;
+    float superSource(const SuperSteps& steps);
     void updateSuperControl(double glideFactor);     // the LFO and the ladder's cutoff
     void processSuperSteady(float* out, int frames);  // without accelerate; advances frame_
     void processPiano(float* out, int frames);  // advances frame_
