@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 
 #include "audio/dsp/dsp_math.hpp"
 #include "audio/dsp/kernel.hpp"
@@ -69,8 +69,8 @@ float StereoDelay::read(const std::vector<float>& line, double delayFrames) cons
     return a + (b - a) * tap.frac;
 }
 
-SEICHE_DSP_KERNEL void StereoDelay::process(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
-                          int frames) {
+SEICHE_DSP_KERNEL void StereoDelay::process(const float* inLeft, const float* inRight, float* outLeft,
+                                            float* outRight, int frames) {
     if (left_.empty()) return;
     const int size = static_cast<int>(left_.size());
     int i = 0;
@@ -142,8 +142,7 @@ void StereoDelay::processSteady(const float* inLeft, const float* inRight, float
     // loops the compiler vectorises. A run stays clear of the line's end and is shorter than
     // the delay, so none of its taps reads what it writes (the taps trail the writes by
     // more than the run).
-    constexpr int kRun = 64;
-    const int longestRun = std::min(kRun, static_cast<int>(delay) - 2);
+    const int longestRun = std::min(kSteadyRun, static_cast<int>(delay) - 2);
     for (int i = begin; i < frames;) {
         if constexpr (!kGliding) {
             const int run = std::min({frames - i, size - w, longestRun});
@@ -185,18 +184,17 @@ bool StereoDelay::steadyRun(const float* inLeft, const float* inRight, float* ou
     // their first neighbours are consecutive slots, as they are unless rounding of the
     // position says otherwise, the loads need no wrap and run contiguously. If not, this
     // writes nothing and says so.
-    constexpr int kRun = 64;
     // The channels go one after the other (one channel's loop vectorises, both together do
     // not), which is the sample loop's order unless the right input overlaps the left output.
-    if (run < 1 || run > kRun) return false;
+    if (run < 1 || run > kSteadyRun) return false;
     const auto address = [](const float* p) { return reinterpret_cast<std::uintptr_t>(p); };
     const std::uintptr_t bytes = static_cast<std::uintptr_t>(run) * sizeof(float);
     if (address(inRight) < address(outLeft) + bytes && address(outLeft) < address(inRight) + bytes) return false;
     const int size = static_cast<int>(left_.size());
     const double delay = currentDelay_;
     const auto wrap = static_cast<double>(size);
-    int index[kRun];
-    float frac[kRun];
+    int index[kSteadyRun];
+    float frac[kSteadyRun];
     for (int j = 0; j < run; ++j) {
         // As `if (position < 0) position += size`: position is never -0, so adding 0 keeps it.
         double position = static_cast<double>(w + j) - delay;
@@ -210,7 +208,7 @@ bool StereoDelay::steadyRun(const float* inLeft, const float* inRight, float* ou
     for (int j = 0; j < run; ++j) misplaced |= index[j] - j - first;
     if (misplaced != 0 || first < 0 || first + run >= size) return false;
 
-    float echoLeft[kRun], echoRight[kRun];
+    float echoLeft[kSteadyRun], echoRight[kSteadyRun];
     const float* a = left_.data() + first;
     const float* b = a + 1;
     for (int j = 0; j < run; ++j) echoLeft[j] = a[j] + (b[j] - a[j]) * frac[j];

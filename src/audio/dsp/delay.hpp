@@ -50,8 +50,9 @@ private:
     template <bool kGliding>
     void processSteady(const float* inLeft, const float* inRight, float* outLeft, float* outRight, int begin,
                        int frames);
-    // `run` (<= 64) samples of processSteady<false> from write index w, if their taps are
-    // consecutive slots clear of the line's end; false (and nothing done) otherwise.
+    static constexpr int kSteadyRun = 64;  // the longest run steadyRun takes at once
+    // `run` (<= kSteadyRun) samples of processSteady<false> from write index w, if their taps
+    // are consecutive slots clear of the line's end; false (and nothing done) otherwise.
     bool steadyRun(const float* inLeft, const float* inRight, float* outLeft, float* outRight, int run, int w,
                    float fb, float gain);
 

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "audio/dsp/dsp_math.hpp"
-#include "audio/dsp/simd.hpp"
 #include "audio/dsp/kernel.hpp"
+#include "audio/dsp/simd.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -74,8 +74,8 @@ using simd::Float4;
 // One step of the trapezoidal SVF: T is float (one filter) or Float4 (four filters side by
 // side, lane by lane the same arithmetic). Single precision is enough for this structure and
 // halves the work of double: the benchmark mixes differ from double precision by at most
-// -110 dB of their peak; dsp_lanes_test bounds the extreme cases. The output type is a template argument so the
-// per-sample loops carry no switch.
+// -110 dB of their peak; dsp_lanes_test bounds the extreme cases. The output type is a
+// template argument so the per-sample loops carry no switch.
 template <SvfOutput kOutput, class T>
 inline void svfStep(T& x, const T& k, const T& a1, const T& a2, const T& a3, T& ic1, T& ic2) {
     const T v0 = x;
@@ -205,7 +205,8 @@ void Svf::keepState(double g, double k, int glide, float ic1, float ic2) {
     ic2_ = flushDenormal(ic2);
 }
 
-SEICHE_DSP_KERNEL void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output, int count) {
+SEICHE_DSP_KERNEL void Svf::processLanes(Svf* const* filters, float* const* buffers, int frames, SvfOutput output,
+                                         int count) {
     if (frames <= 0 || count <= 0 || count > kMaxLanes) return;
     // Lanes past `count` in the last group have zero coefficients and states: silence in,
     // silence out, exactly.

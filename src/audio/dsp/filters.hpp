@@ -18,6 +18,7 @@
 #include <optional>
 #include <string_view>
 #include <vector>
+
 #include "audio/dsp/simd.hpp"
 
 namespace seiche::audio::dsp {

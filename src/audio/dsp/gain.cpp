@@ -30,7 +30,7 @@ StereoGains panGains(double pan) {
 }
 
 SEICHE_DSP_KERNEL void panMonoAdding(const float* in, float* left, float* right, int frames, StereoGains gains,
-                   float amplitude) {
+                                     float amplitude) {
     const float l = gains.left * amplitude;
     const float r = gains.right * amplitude;
     for (int i = 0; i < frames; ++i) {

@@ -2,8 +2,9 @@
 // SEICHE_DSP_KERNEL marks the functions that do the engine's sample-by-sample work. On
 // x86-64 with GCC each such function is compiled twice, for the baseline (SSE2) and for
 // x86-64-v3 (AVX2: vectors twice as wide), and the loader picks the one this processor runs
-// (an ifunc, resolved once at start: nothing is decided per call). `flatten` pulls the helpers of the
-// same file into each copy, so they are widened too instead of staying baseline calls.
+// (an ifunc, resolved once at start: nothing is decided per call). `flatten` pulls the
+// helpers of the same file into each copy, so they are widened too instead of staying
+// baseline calls.
 //
 // Both copies give the same bits: the build never contracts a * b + c into a fused
 // multiply-add (-ffp-contract=off) and never reassociates, so a lane of a wider vector does

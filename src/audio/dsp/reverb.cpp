@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "audio/dsp/dsp_math.hpp"
-#include "audio/dsp/simd.hpp"
 #include "audio/dsp/kernel.hpp"
+#include "audio/dsp/simd.hpp"
 
 namespace seiche::audio::dsp {
 
@@ -163,7 +163,7 @@ void Reverb::updateLineGains() {
 }
 
 SEICHE_DSP_KERNEL void Reverb::process(const float* inLeft, const float* inRight, float* outLeft, float* outRight,
-                     int frames) {
+                                       int frames) {
     if (lines_[0].buffer.empty()) return;
     // The decay time glides block by block (a third of the way each block) so that changing
     // `size` mid-tail does not click.

@@ -83,7 +83,9 @@ private:
     double t60Target_ = 0.72;
     double room_ = 0.0, roomTarget_ = 0.0;
     double wet_ = 1.0, wetTarget_ = 1.0;
-    std::array<double, kMaxChunk> glideDecay_{};  // room and dry glide: smoothing^(n+1), ~15 ms time constant
+    // The room and dry glides' decay n + 1 samples into a chunk: smoothing^(n+1), for a
+    // time constant of 15 ms.
+    std::array<double, kMaxChunk> glideDecay_{};
 };
 
 }  // namespace seiche::audio::dsp

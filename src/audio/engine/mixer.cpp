@@ -1,9 +1,10 @@
 #include "audio/engine/mixer.hpp"
-#include "audio/dsp/kernel.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
+
+#include "audio/dsp/kernel.hpp"
 
 namespace seiche::audio {
 

@@ -63,7 +63,8 @@ private:
     void startTrigger(const Trigger& t, int offset);
     std::size_t freeVoice();
     void renderSpan(float* left, float* right, int frames);
-    // Runs the lowpass, highpass and bandpass filters of the sounding voices four at a time.
+    // Runs the lowpass, highpass and bandpass filters of the sounding voices side by side in
+    // lanes (Svf::processLanes), stage by stage in the chain's order.
     void runFilterLanes(int frames);
 
     MixerConfig config_;

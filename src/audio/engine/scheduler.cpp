@@ -105,7 +105,8 @@ void Scheduler::queryChannel(int index, const Pattern& p, const Span& span, int6
         if (length > Time(1, 1024)) {
             const Time middle = span.begin + length / Time(2);
             queryChannel(index, p, Span{span.begin, middle}, windowStart);
-            if (index < 0 || channels_[static_cast<size_t>(index)].pattern) queryChannel(index, p, Span{middle, span.end}, windowStart);
+            if (index < 0 || channels_[static_cast<size_t>(index)].pattern)
+                queryChannel(index, p, Span{middle, span.end}, windowStart);
             return;
         }
         ++stats_.queryErrors;
