@@ -56,6 +56,73 @@ CREATE TABLE journal (
 );
 CREATE INDEX journal_by_session ON journal (session_id, seconds);
 )sql"},
+    // The performance journal (docs/journal.md): everything a performer wrote, with wall
+    // time, time since the session started and, where the app knows it, the engine's
+    // position. Event tables share one per-session sequence number, so a replay merges
+    // them in the order they happened. Rows of the version-2 sessions table held nothing
+    // to restore, so they are marked settled and never offered for restore.
+    Migration{3, "the performance journal: buffer snapshots, evaluations, transport events, clean ends",
+              R"sql(
+ALTER TABLE sessions ADD COLUMN app_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN clean INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN restore_settled_at TEXT;
+UPDATE sessions SET clean = (ended_at IS NOT NULL), restore_settled_at = started_at;
+CREATE TABLE buffer_snapshots (
+    id         INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    at         TEXT NOT NULL,
+    session_ms INTEGER NOT NULL,
+    frame      INTEGER,
+    cycle      TEXT,
+    buffer_id  TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    path       TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    cursor     INTEGER NOT NULL,
+    tab_order  INTEGER NOT NULL,
+    UNIQUE (session_id, seq)
+);
+CREATE INDEX buffer_snapshots_by_buffer ON buffer_snapshots (session_id, buffer_id, seq);
+CREATE TABLE buffer_closes (
+    id         INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    at         TEXT NOT NULL,
+    session_ms INTEGER NOT NULL,
+    buffer_id  TEXT NOT NULL,
+    UNIQUE (session_id, seq)
+);
+CREATE TABLE evaluations (
+    id         INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    at         TEXT NOT NULL,
+    session_ms INTEGER NOT NULL,
+    frame      INTEGER NOT NULL,
+    cycle      TEXT NOT NULL,
+    cps        REAL NOT NULL,
+    buffer_id  TEXT NOT NULL,
+    first_line INTEGER NOT NULL,
+    scope      TEXT NOT NULL,
+    code       TEXT NOT NULL,
+    ok         INTEGER NOT NULL,
+    error      TEXT NOT NULL,
+    UNIQUE (session_id, seq)
+);
+CREATE TABLE transport_events (
+    id         INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,
+    at         TEXT NOT NULL,
+    session_ms INTEGER NOT NULL,
+    frame      INTEGER,
+    cycle      TEXT,
+    what       TEXT NOT NULL,
+    cps        REAL NOT NULL,
+    UNIQUE (session_id, seq)
+);
+)sql"},
 };
 
 }  // namespace
@@ -96,6 +163,13 @@ StoreStatus migrate(Database& database, std::span<const Migration> steps, int ta
         if (!committed) return *committed.error;
     }
     return Done{};
+}
+
+StoreResult<Database> openMigrated(const std::filesystem::path& path, const DatabaseOptions& options) {
+    auto database = Database::open(path, options);
+    if (!database) return *database.error;
+    if (auto migrated = migrate(*database); !migrated) return *migrated.error;
+    return std::move(*database);
 }
 
 }  // namespace seiche::session

@@ -25,4 +25,7 @@ int latestSchemaVersion();
 StoreStatus migrate(Database& database, std::span<const Migration> steps, int target = -1);
 inline StoreStatus migrate(Database& database) { return migrate(database, migrations()); }
 
+// Opens the file and brings its schema up to date: what every user of the store does first.
+StoreResult<Database> openMigrated(const std::filesystem::path& path, const DatabaseOptions& options = {});
+
 }  // namespace seiche::session

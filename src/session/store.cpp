@@ -6,6 +6,7 @@
 
 #include "session/feature_blob.hpp"
 #include "session/migrations.hpp"
+#include "session/query_rows.hpp"
 
 namespace seiche::session {
 namespace {
@@ -19,34 +20,11 @@ StoreStatus checkName(const char* what, const std::string& name) {
     return Done{};
 }
 
-// Every row of a query, read into values; `bind` fills the query's parameters.
-template <typename T>
-StoreResult<std::vector<T>> collect(Database& database, std::string_view sql,
-                                    const std::function<void(Statement&)>& bind,
-                                    const std::function<StoreResult<T>(const Statement&)>& read) {
-    auto select = database.prepare(sql);
-    if (!select) return *select.error;
-    bind(*select);
-    std::vector<T> all;
-    auto status = select->eachRow([&](const Statement& row) -> StoreStatus {
-        auto value = read(row);
-        if (!value) return *value.error;
-        all.push_back(std::move(*value));
-        return Done{};
-    });
-    if (!status) return *status.error;
-    return all;
-}
-
-void noParameters(Statement&) {}
-
 }  // namespace
 
 StoreResult<Store> Store::open(const std::filesystem::path& path, const DatabaseOptions& options) {
-    auto database = Database::open(path, options);
+    auto database = openMigrated(path, options);
     if (!database) return *database.error;
-    auto migrated = migrate(*database);
-    if (!migrated) return *migrated.error;
     return Store(std::move(*database));
 }
 

@@ -9,7 +9,7 @@ std::filesystem::path storePath(const std::optional<std::string>& dbFlag) {
     return databasePath(resolveDataDir(std::nullopt, DataDirEnvironment::fromProcess()));
 }
 
-StoreResult<Store> openStoreAt(const std::filesystem::path& path, const DatabaseOptions& options) {
+StoreStatus createParentDirectory(const std::filesystem::path& path) {
     const auto directory = path.parent_path();
     std::error_code ec;
     if (!directory.empty() && !std::filesystem::exists(directory, ec)) {
@@ -20,6 +20,11 @@ StoreResult<Store> openStoreAt(const std::filesystem::path& path, const Database
                                   : StoreErrorKind::CannotOpen,
                               "cannot create " + directory.string() + ": " + ec.message());
     }
+    return Done{};
+}
+
+StoreResult<Store> openStoreAt(const std::filesystem::path& path, const DatabaseOptions& options) {
+    if (auto created = createParentDirectory(path); !created) return *created.error;
     return Store::open(path, options);
 }
 

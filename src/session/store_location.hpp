@@ -12,6 +12,9 @@ namespace seiche::session {
 // The database file for an optional --db value.
 std::filesystem::path storePath(const std::optional<std::string>& dbFlag);
 
+// Creates the directories a database file will live in (the data directory on first use).
+StoreStatus createParentDirectory(const std::filesystem::path& path);
+
 StoreResult<Store> openStoreAt(const std::filesystem::path& path, const DatabaseOptions& options = {});
 
 // What a verb opens. Only verbs that add data create a database; the others, given an
