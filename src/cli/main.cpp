@@ -25,6 +25,7 @@ void usage(FILE* out) {
         "  classify   label sound files or a data CSV with a trained model\n"
         "  labels     labelled sounds in the session store: add, remove, list, export, import\n"
         "  models     trained models in the session store: list, export, import, remove\n"
+        "  journal    the performance journal: sessions, evaluations, buffers, what to restore\n"
         "\n"
         "Run `seiche-cli VERB --help` for a verb's options.\n",
         out);
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
     if (verb == "classify") return seiche::cli::runClassify(args);
     if (verb == "labels") return seiche::cli::runLabels(args);
     if (verb == "models") return seiche::cli::runModels(args);
+    if (verb == "journal") return seiche::cli::runJournal(args);
     std::fprintf(stderr, "seiche-cli: unknown verb '%s' (try --help)\n", verb.c_str());
     return 2;
 }

@@ -16,6 +16,7 @@ int runEvaluate(const std::vector<std::string>& args);
 int runClassify(const std::vector<std::string>& args);
 int runLabels(const std::vector<std::string>& args);
 int runModels(const std::vector<std::string>& args);
+int runJournal(const std::vector<std::string>& args);
 
 // Reads a whole file; returns false (and says why on stderr) on failure.
 bool readFile(const std::string& path, std::string& out);
