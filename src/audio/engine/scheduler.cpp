@@ -15,20 +15,21 @@ Rational cpsToRational(double cps) {
 }
 
 Scheduler::Scheduler(Mixer& mixer, const SampleBank& bank, double sampleRate, double cps)
-    : mixer_(mixer), bank_(bank), sampleRate_(sampleRate), cps_(cpsToRational(cps)) {}
+    : mixer_(mixer), bank_(bank), sampleRate_(sampleRate), cps_(cpsToRational(cps)),
+      history_(kPlayedHistory) {}
 
-void Scheduler::apply(const lang::Program& program) {
+void Scheduler::apply(const lang::Program& program, uint64_t tag) {
     for (const lang::Action& a : program.actions) {
         switch (a.kind) {
             case lang::Action::Play:
-                if (a.channel >= 1) setChannel(a.channel, a.pattern);
-                else setChannel(1, a.pattern);  // a bare expression plays on d1, as in the editor plugins
+                if (a.channel >= 1) setChannel(a.channel, a.pattern, tag);
+                else setChannel(1, a.pattern, tag);  // a bare expression plays on d1, as in the editor plugins
                 break;
             case lang::Action::Hush: hush(); break;
             case lang::Action::SetCps: setCps(a.cps); break;
             case lang::Action::Once: {
                 std::lock_guard lock(mutex_);
-                once_.push_back(a.pattern);
+                once_.push_back({a.pattern, tag});
                 break;
             }
             case lang::Action::Solo: setSolo(a.channel, true); break;
@@ -39,10 +40,12 @@ void Scheduler::apply(const lang::Program& program) {
     }
 }
 
-void Scheduler::setChannel(int channel, std::optional<Pattern> pattern) {
+void Scheduler::setChannel(int channel, std::optional<Pattern> pattern, uint64_t tag) {
     if (channel < 1 || channel > kChannels) return;
     std::lock_guard lock(mutex_);
-    channels_[static_cast<size_t>(channel - 1)].pattern = std::move(pattern);
+    Channel& c = channels_[static_cast<size_t>(channel - 1)];
+    c.pattern = std::move(pattern);
+    c.tag = tag;
 }
 
 void Scheduler::hush() {
@@ -95,7 +98,7 @@ SchedulerStats Scheduler::stats() const {
     return stats_;
 }
 
-void Scheduler::queryChannel(int index, const Pattern& p, const Span& span, int64_t windowStart) {
+void Scheduler::queryChannel(int index, const Pattern& p, const Span& span, int64_t windowStart, uint64_t tag) {
     auto events = lang::queryChecked(p, span, 100'000);
     if (!events) {
         // Too many events at once, perhaps only because the span is long (the offline
@@ -104,9 +107,9 @@ void Scheduler::queryChannel(int index, const Pattern& p, const Span& span, int6
         const Time length = span.end - span.begin;
         if (length > Time(1, 1024)) {
             const Time middle = span.begin + length / Time(2);
-            queryChannel(index, p, Span{span.begin, middle}, windowStart);
+            queryChannel(index, p, Span{span.begin, middle}, windowStart, tag);
             if (index < 0 || channels_[static_cast<size_t>(index)].pattern)
-                queryChannel(index, p, Span{middle, span.end}, windowStart);
+                queryChannel(index, p, Span{middle, span.end}, windowStart, tag);
             return;
         }
         ++stats_.queryErrors;
@@ -128,7 +131,8 @@ void Scheduler::queryChannel(int index, const Pattern& p, const Span& span, int6
             continue;
         }
         made.trigger->channel = static_cast<uint8_t>(std::max(0, index));
-        pending_.push_back({*made.trigger, e.whole->begin, index < 0 ? kChannels : index, sequence_++});
+        const int64_t endFrame = std::max(timing.frame + 1, frameOf(e.whole->end));
+        pending_.push_back({*made.trigger, e.whole->begin, index < 0 ? kChannels : index, sequence_++, endFrame, tag, e.refs});
     }
 }
 
@@ -137,12 +141,53 @@ void Scheduler::fillUntil(int64_t untilFrame, int64_t queryUntilFrame) {
     const int64_t queryUntil = std::max(untilFrame, queryUntilFrame);
     if (queryUntil > cursor_) query(queryUntil);
     size_t sent = 0;
-    while (sent < pending_.size() && pending_[sent].trigger.frame < untilFrame) {
-        if (mixer_.schedule(pending_[sent].trigger)) ++stats_.triggers;
-        else ++stats_.droppedTriggers;
-        ++sent;
+    while (sent < pending_.size() && pending_[sent].trigger.frame < untilFrame) ++sent;
+    if (sent == 0) return;
+    std::lock_guard history(historyMutex_);
+    for (size_t i = 0; i < sent; ++i) {
+        const Pending& p = pending_[i];
+        if (!mixer_.schedule(p.trigger)) {
+            ++stats_.droppedTriggers;  // never sounds, so never lights anything up
+            continue;
+        }
+        ++stats_.triggers;
+        remember({p.trigger.frame, p.endFrame, p.source == kChannels ? 0 : p.source + 1, p.tag, p.refs});
     }
     pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(sent));
+}
+
+void Scheduler::remember(const PlayedEvent& played) {
+    const std::size_t capacity = history_.size();
+    if (historySize_ < capacity) ++historySize_;
+    else historyStart_ = (historyStart_ + 1) % capacity;  // the oldest makes room
+    auto slot = [&](std::size_t i) -> PlayedEvent& { return history_[(historyStart_ + i) % capacity]; };
+    // Triggers come in frame order, except a late one (its onset had passed when queried):
+    // it moves back to its place, so the ring stays sorted for playedBetween's search.
+    std::size_t i = historySize_ - 1;
+    slot(i) = played;
+    for (; i > 0 && slot(i - 1).frame > slot(i).frame; --i) std::swap(slot(i - 1), slot(i));
+    longestPlayed_ = std::max(longestPlayed_, played.endFrame - played.frame);
+}
+
+void Scheduler::playedBetween(int64_t fromFrame, int64_t toFrame, std::vector<PlayedEvent>& out) const {
+    if (fromFrame >= toFrame) return;
+    std::lock_guard lock(historyMutex_);
+    const std::size_t capacity = history_.size();
+    auto at = [&](std::size_t i) -> const PlayedEvent& { return history_[(historyStart_ + i) % capacity]; };
+    // The first event with frame >= `frame`, by binary search over the sorted ring.
+    auto firstFrom = [&](int64_t frame) {
+        std::size_t lo = 0, hi = historySize_;
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (at(mid).frame < frame) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    };
+    // No event starting longestPlayed_ or more before fromFrame can still sound at it.
+    const std::size_t end = firstFrom(toFrame);
+    for (std::size_t i = firstFrom(fromFrame - longestPlayed_); i < end; ++i)
+        if (at(i).endFrame > fromFrame) out.push_back(at(i));
 }
 
 void Scheduler::query(int64_t untilFrame) {
@@ -154,9 +199,9 @@ void Scheduler::query(int64_t untilFrame) {
         for (int i = 0; i < kChannels; ++i) {
             const Channel& c = channels_[static_cast<size_t>(i)];
             if (!c.pattern || c.muted || (anySolo && !c.solo)) continue;
-            queryChannel(i, *c.pattern, span, cursor_);
+            queryChannel(i, *c.pattern, span, cursor_, c.tag);
         }
-        for (const Pattern& p : once_) queryChannel(-1, p, Span{span.begin, span.begin + Time(1)}, cursor_);
+        for (const Once& o : once_) queryChannel(-1, o.pattern, Span{span.begin, span.begin + Time(1)}, cursor_, o.tag);
         once_.clear();
     } catch (const std::exception&) {
         ++stats_.queryErrors;  // e.g. time overflow after days: skip the window, keep the clock
