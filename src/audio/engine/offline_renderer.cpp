@@ -1,41 +1,18 @@
 #include "audio/engine/offline_renderer.hpp"
 
-#include <sndfile.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <vector>
 
 #include "audio/engine/mixer.hpp"
+#include "audio/engine/sound_file_writer.hpp"
 #include "audio/sample_bank.hpp"
 
 namespace seiche::audio {
-namespace {
-
-struct SoundFile {
-    SNDFILE* file = nullptr;
-    ~SoundFile() { if (file) sf_close(file); }
-};
-
-std::string lowerExtension(const std::filesystem::path& p) {
-    std::string e = p.extension().string();
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return e;
-}
-
-}  // namespace
 
 RenderReport renderToFile(const lang::Program& program, const SampleBank& bank, const RenderOptions& options) {
     RenderReport report;
-    const std::string ext = lowerExtension(options.out);
-    int format = 0;
-    if (ext == ".wav") format = SF_FORMAT_WAV | SF_FORMAT_PCM_24;
-    else if (ext == ".flac") format = SF_FORMAT_FLAC | SF_FORMAT_PCM_24;
-    else {
-        report.error = "cannot write '" + options.out.string() + "': the extension must be .wav or .flac";
-        return report;
-    }
     const int rate = static_cast<int>(options.sampleRate);
     if (rate < 8000 || rate > 384000) {
         report.error = "sample rate " + std::to_string(rate) + " is outside 8000..384000";
@@ -58,18 +35,12 @@ RenderReport renderToFile(const lang::Program& program, const SampleBank& bank, 
     }
     const int64_t total = static_cast<int64_t>(std::llround(seconds * rate));
 
-    SF_INFO info{};
-    info.samplerate = rate;
-    info.channels = 2;
-    info.format = format;
-    SoundFile out;
-    out.file = sf_open(options.out.c_str(), SFM_WRITE, &info);
-    if (!out.file) {
-        report.error = "cannot write '" + options.out.string() + "': " + sf_strerror(nullptr);
+    SoundFileWriter out;
+    if (std::string why = out.open(options.out, rate); !why.empty()) {
+        report.error = std::move(why);
         return report;
     }
 
-    sf_command(out.file, SFC_SET_CLIPPING, nullptr, SF_TRUE);  // never wrap around on overload
     const auto started = std::chrono::steady_clock::now();
     const int block = config.maxBlockSize;
     std::vector<float> left(static_cast<size_t>(block)), right(static_cast<size_t>(block)), interleaved(static_cast<size_t>(block) * 2);
@@ -94,17 +65,15 @@ RenderReport renderToFile(const lang::Program& program, const SampleBank& bank, 
             interleaved[static_cast<size_t>(2 * (i - from))] = left[static_cast<size_t>(i)];
             interleaved[static_cast<size_t>(2 * (i - from) + 1)] = right[static_cast<size_t>(i)];
         }
-        if (n - from > 0 && sf_writef_float(out.file, interleaved.data(), n - from) != n - from) {
-            report.error = "writing '" + options.out.string() + "' failed: " + sf_strerror(out.file);
+        if (n - from > 0 && !out.write(interleaved.data(), n - from)) {
+            report.error = out.error();
             return report;
         }
     }
-    if (sf_close(out.file) != 0) {
-        out.file = nullptr;
-        report.error = "closing '" + options.out.string() + "' failed (disk full?)";
+    if (std::string why = out.close(); !why.empty()) {
+        report.error = std::move(why);
         return report;
     }
-    out.file = nullptr;
     report.renderSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     report.ok = true;
     report.frames = total;
