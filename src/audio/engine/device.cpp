@@ -305,12 +305,16 @@ bool Device::reopen(unsigned sampleRate) {
     return open(options);
 }
 
-void Device::abandon() {
+void Device::detach() {
     setRenderFunction(nullptr, nullptr);
     // A callback already inside the render function finishes it (it never blocks) before
     // anyone else may render: a stalled stream's thread may only have been descheduled.
     for (int i = 0; i < 2000 && inCallback_.load(std::memory_order_seq_cst); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+void Device::abandon() {
+    detach();
     // Its callbacks, should they come back, now find a stale ticket and play silence.
     stream_.fetch_add(1, std::memory_order_acq_rel);
     if (impl_ && impl_->rt) {

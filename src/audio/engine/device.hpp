@@ -94,6 +94,9 @@ public:
     // JACK server makes RtAudio close the stream on a thread of its own). The stream
     // object is deliberately leaked, one per loss; the device can then be opened again.
     void abandon();
+    // Stops rendering without stopping the stream: after it returns the render function
+    // is not running and will not run again (the stream plays silence) until set anew.
+    void detach();
     bool isOpen() const { return open_; }
     bool isRunning() const;
 

@@ -21,7 +21,10 @@ MixerConfig mixerConfig(const LiveEngineConfig& c) {
 }  // namespace
 
 LiveEngine::LiveEngine(const SampleBank& bank, const LiveEngineConfig& config)
-    : config_(config), mixer_(mixerConfig(config)), scheduler_(mixer_, bank, config.sampleRate, config.cps) {
+    : config_(config),
+      mixer_(mixerConfig(config)),
+      scheduler_(mixer_, bank, config.sampleRate, config.cps),
+      recorder_(config.sampleRate, config.recordBufferSeconds) {
     config_.maxBlockSize = mixer_.config().maxBlockSize;
     scratchLeft_.assign(static_cast<size_t>(config_.maxBlockSize), 0.0f);
     scratchRight_.assign(static_cast<size_t>(config_.maxBlockSize), 0.0f);
@@ -29,7 +32,7 @@ LiveEngine::LiveEngine(const SampleBank& bank, const LiveEngineConfig& config)
 
 LiveEngine::~LiveEngine() { stop(); }
 
-void LiveEngine::evaluate(const lang::Program& program) { scheduler_.apply(program); }
+void LiveEngine::evaluate(const lang::Program& program, uint64_t tag) { scheduler_.apply(program, tag); }
 
 void LiveEngine::renderTrampoline(void* context, float* left, float* right, int frames) {
     static_cast<LiveEngine*>(context)->render(left, right, frames);
@@ -40,6 +43,8 @@ void LiveEngine::render(float* left, float* right, int frames) {
     for (int done = 0; done < frames;) {
         const int n = std::min(frames - done, config_.maxBlockSize);
         mixer_.process(frame, left + done, right + done, n);
+        monitor_.write(left + done, right + done, n);
+        recorder_.write(left + done, right + done, n);
         frame += n;
         done += n;
     }
@@ -57,20 +62,27 @@ bool LiveEngine::start(Device* device) {
     scheduler_.fillUntil(frame_.load() + lookahead);
     running_.store(true);
     schedulerThread_ = std::thread([this] { schedulerLoop(); });
-    device_ = device;
+    {
+        std::lock_guard lock(deviceMutex_);
+        device_ = device;
+        baseline_ = device ? ClockCounters::of(device->stats()) : ClockCounters{};
+    }
     onDevice_.store(false);
     if (device_ && !device_->isOpen()) {
         // No device yet: play on the silent clock and keep trying to open one, so a
         // JACK server or a sound card that turns up later is picked up.
         startSilentClock();
-        supervisorThread_ = std::thread([this] { superviseDevice(); });
+        startWatchdog();
     } else if (device_) {
-        if (!playOnDevice()) {
-            device_ = nullptr;
+        if (!handOver(device_, Release::Detach).empty()) {
+            {
+                std::lock_guard lock(deviceMutex_);
+                device_ = nullptr;
+            }
             stop();
             return false;
         }
-        supervisorThread_ = std::thread([this] { superviseDevice(); });
+        startWatchdog();
     } else {
         startSilentClock();
     }
@@ -78,6 +90,7 @@ bool LiveEngine::start(Device* device) {
 }
 
 void LiveEngine::stop() {
+    std::lock_guard control(controlMutex_);
     {
         std::lock_guard lock(wakeMutex_);
         stopping_ = true;
@@ -93,28 +106,115 @@ void LiveEngine::stop() {
     // onDevice_ keeps saying how the performance ended, for stats().
     stopStage_.store("the silent clock");
     if (clockThread_.joinable()) clockThread_.join();
+    stopStage_.store("the recording");
+    recorder_.stop();  // every frame played is in it now
     stopStage_.store("the scheduler");
     if (schedulerThread_.joinable()) schedulerThread_.join();
     stopStage_.store("");
     running_.store(false);
 }
 
-void LiveEngine::startSilentClock() {
-    {
-        std::lock_guard lock(wakeMutex_);
-        clockStopping_ = false;
-    }
-    clockThread_ = std::thread([this] { silentClockLoop(); });
+LiveEngine::ClockCounters LiveEngine::ClockCounters::of(const DeviceStats& d) {
+    return {d.callbacks.load(), d.overruns.load(), d.xruns.load(), d.totalCallbackNs.load()};
 }
 
-void LiveEngine::stopSilentClock() {
+LiveEngine::ClockCounters& LiveEngine::ClockCounters::operator+=(const ClockCounters& o) {
+    callbacks += o.callbacks;
+    overruns += o.overruns;
+    xruns += o.xruns;
+    totalNs += o.totalNs;
+    return *this;
+}
+
+LiveEngine::ClockCounters LiveEngine::ClockCounters::operator-(const ClockCounters& o) const {
+    return {callbacks - o.callbacks, overruns - o.overruns, xruns - o.xruns, totalNs - o.totalNs};
+}
+
+std::string LiveEngine::switchDevice(Device* next) {
+    std::lock_guard control(controlMutex_);
+    if (!running_.load()) return "the engine is not running: start() it with the device";
+    if (next && !next->isOpen())
+        return "the device is not open" + (next->error().empty() ? std::string() : ": " + next->error());
+    const auto rate = static_cast<unsigned>(std::lround(config_.sampleRate));
+    if (next && next->sampleRate() != rate)
+        return "the device runs at " + std::to_string(next->sampleRate()) + " Hz, the engine at " + std::to_string(rate) +
+               " Hz: another sample rate needs a restart of the engine";
+    if (next == device_ && (next != nullptr) == onDevice_.load()) return "";  // already there
+    stopWatchdog();  // from here this thread alone hands the device around
+    Device* previous = device_;
+    if (std::string why = handOver(next, Release::Detach); !why.empty()) {
+        if (previous) startWatchdog();
+        return why;
+    }
+    if (previous && previous != next) {
+        previous->stop();  // it renders nothing any more; its callbacks stop here
+        previous->setRenderFunction(nullptr, nullptr);
+    }
+    {
+        std::lock_guard lock(deviceMutex_);
+        if (previous && previous != next) {
+            retired_ += ClockCounters::of(previous->stats()) - baseline_;
+            const double maxUs = static_cast<double>(previous->stats().maxCallbackNs.load()) / 1000.0;
+            if (maxUs >= retiredMaxCallbackUs_) {
+                retiredMaxCallbackUs_ = maxUs;
+                retiredMaxCallbackAt_ = previous->stats().maxCallbackAt.load();
+            }
+        }
+        if (previous != next) baseline_ = next ? ClockCounters::of(next->stats()) : ClockCounters{};
+        device_ = next;
+    }
+    if (next) startWatchdog();
+    return "";
+}
+
+void LiveEngine::launch(std::thread& thread, bool& stopFlag, void (LiveEngine::*loop)()) {
     {
         std::lock_guard lock(wakeMutex_);
-        clockStopping_ = true;
+        stopFlag = false;
+    }
+    thread = std::thread([this, loop] { (this->*loop)(); });
+}
+
+void LiveEngine::end(std::thread& thread, bool& stopFlag) {
+    {
+        std::lock_guard lock(wakeMutex_);
+        stopFlag = true;
     }
     wake_.notify_all();
-    if (clockThread_.joinable()) clockThread_.join();
+    if (thread.joinable()) thread.join();
 }
+
+void LiveEngine::startWatchdog() { launch(supervisorThread_, watchdogStopping_, &LiveEngine::superviseDevice); }
+
+void LiveEngine::stopWatchdog() { end(supervisorThread_, watchdogStopping_); }
+
+std::string LiveEngine::handOver(Device* next, Release how) {
+    const bool fromDevice = onDevice_.load();
+    if (!next && !fromDevice) return "";  // the silent clock has it already
+    if (next && !next->isRunning()) {
+        next->setRenderFunction(nullptr, nullptr);  // silence until it takes over below
+        if (!next->start()) return "cannot start: " + next->error();
+    }
+    if (fromDevice) {
+        // The device that has the clock renders no more once this returns.
+        if (how == Release::Abandon) device_->abandon();
+        else device_->detach();
+    } else {
+        stopSilentClock();
+    }
+    if (next) {
+        next->setRenderFunction(&LiveEngine::renderTrampoline, this);
+        onDevice_.store(true);
+    } else {
+        onDevice_.store(false);
+        startSilentClock();
+    }
+    return "";
+}
+
+void LiveEngine::startSilentClock() { launch(clockThread_, clockStopping_, &LiveEngine::silentClockLoop); }
+
+void LiveEngine::stopSilentClock() { end(clockThread_, clockStopping_); }
 
 void LiveEngine::superviseDevice() {
     using clock = std::chrono::steady_clock;
@@ -124,9 +224,9 @@ void LiveEngine::superviseDevice() {
     auto lastProgress = clock::now();
     auto nextAttempt = clock::now() + std::chrono::duration_cast<clock::duration>(retry);
     std::unique_lock lock(wakeMutex_);
-    while (!stopping_) {
-        wake_.wait_for(lock, std::chrono::milliseconds(50), [this] { return stopping_; });
-        if (stopping_) break;
+    while (!stopping_ && !watchdogStopping_) {
+        wake_.wait_for(lock, std::chrono::milliseconds(50), [this] { return stopping_ || watchdogStopping_; });
+        if (stopping_ || watchdogStopping_) break;
         lock.unlock();
         const auto now = clock::now();
         if (onDevice_.load()) {
@@ -152,12 +252,9 @@ void LiveEngine::superviseDevice() {
 
 void LiveEngine::abandonDevice() {
     // Never stop a lost stream (that can wait for ever): let go of it and take the clock.
-    watchdogStage_.store("letting go of the lost stream");
-    device_->abandon();
-    onDevice_.store(false);
+    watchdogStage_.store("letting go of the lost stream and starting the silent clock");
+    handOver(nullptr, Release::Abandon);
     deviceLosses_.fetch_add(1);
-    watchdogStage_.store("starting the silent clock");
-    startSilentClock();
     watchdogStage_.store("");
 }
 
@@ -183,24 +280,12 @@ bool LiveEngine::resumeDevice() {
         device_->stop();
         return failed("the device runs at " + std::to_string(deviceRate) + " Hz, the engine at " + std::to_string(rate) + " Hz");
     }
-    stopSilentClock();
-    if (!playOnDevice()) {
-        const std::string why = "cannot start: " + device_->error();
+    // The silent clock plays on until the device's stream has started.
+    if (std::string why = handOver(device_, Release::Detach); !why.empty()) {
         device_->stop();
-        startSilentClock();
         return failed(why);
     }
     deviceRecoveries_.fetch_add(1);
-    return true;
-}
-
-bool LiveEngine::playOnDevice() {
-    device_->setRenderFunction(&LiveEngine::renderTrampoline, this);
-    if (!device_->start()) {
-        device_->setRenderFunction(nullptr, nullptr);
-        return false;
-    }
-    onDevice_.store(true);
     return true;
 }
 
@@ -247,6 +332,7 @@ void LiveEngine::silentClockLoop() {
 
 LiveStats LiveEngine::stats() const {
     LiveStats s;
+    std::lock_guard lock(deviceMutex_);  // the device stays the engine's while it is read
     const SchedulerStats sched = scheduler_.stats();
     const MixerStats& mix = mixer_.stats();
     s.lateEvents = mix.lateTriggers.load() + sched.lateEvents;
@@ -254,21 +340,26 @@ LiveStats LiveEngine::stats() const {
     s.triggers = sched.triggers;
     s.droppedTriggers = sched.droppedTriggers;
     s.frames = frame_.load();
-    // Counters add up over both clocks: a lost device leaves its share behind.
-    int64_t totalNs = 0;
+    // Counters add up over both clocks and every device the engine played on: a lost
+    // device, or one switched away from, leaves its share behind.
+    ClockCounters total = ClockCounters::of(silentStats_);
+    total += retired_;
+    if (device_) total += ClockCounters::of(device_->stats()) - baseline_;
+    s.callbacks = total.callbacks;
+    s.overruns = total.overruns;
+    s.xruns = total.xruns;  // only devices report xruns
+    const int64_t totalNs = total.totalNs;
+    s.maxCallbackUs = retiredMaxCallbackUs_;
+    s.maxCallbackAt = retiredMaxCallbackAt_;
     for (const DeviceStats* d : {&silentStats_, device_ ? &device_->stats() : nullptr}) {
         if (!d) continue;
-        s.callbacks += d->callbacks.load();
-        s.overruns += d->overruns.load();
-        totalNs += d->totalCallbackNs.load();
         const double maxUs = static_cast<double>(d->maxCallbackNs.load()) / 1000.0;
         if (maxUs >= s.maxCallbackUs) {
             s.maxCallbackUs = maxUs;
             s.maxCallbackAt = d->maxCallbackAt.load();
         }
     }
-    if (device_) {  // only a device reports xruns
-        s.xruns = device_->stats().xruns.load();
+    if (device_) {  // callback numbers of the device playing now
         s.firstXrunCallback = device_->stats().firstXrunCallback.load();
         s.lastXrunCallback = device_->stats().lastXrunCallback.load();
     }
