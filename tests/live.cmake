@@ -14,3 +14,8 @@ gtest_discover_tests(test_live PROPERTIES LABELS "engine;live" DISCOVERY_TIMEOUT
 # RUN_SERIAL: the JACK servers' callbacks want the CPU, as in tests/jack.cmake.
 gtest_discover_tests(test_live_jack PROPERTIES LABELS "jack;live" DISCOVERY_TIMEOUT 60 TIMEOUT 180 RUN_SERIAL TRUE)
 
+# seiche-cli play --record, from outside: a real file read back, failures (unwritable
+# path, a file-size limit hit while recording) on stderr, in --json and in the exit status.
+add_test(NAME play_record COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/audio/record_test.py
+         $<TARGET_FILE:seiche-cli-alloc-trap> ${CMAKE_CURRENT_SOURCE_DIR}/audio/jack_play_test.py)
+set_tests_properties(play_record PROPERTIES LABELS "cli;live;jack" TIMEOUT 180 RUN_SERIAL TRUE)

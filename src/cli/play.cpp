@@ -39,9 +39,13 @@ const char* kPlayHelp =
     "  --lookahead S     scheduler lookahead in seconds (default 0.05)\n"
     "  --samples DIR     load a Dirt-Samples-style folder (repeatable)\n"
     "  --kit-only        only the built-in kit and synths (no system sample folders)\n"
+    "  --record FILE     record the performance to FILE (.wav or .flac, 24-bit, the\n"
+    "                    engine's rate): exactly the frames played; a failure (a path that\n"
+    "                    cannot be written, a full disk) is reported at once on stderr\n"
     "  --json            print the statistics as JSON:\n"
     "                    {\"callbacks\",\"xruns\",\"late_events\",\"max_callback_us\",\"peak_voices\",...}\n"
-    "exit status: 0 played, 1 the requested --api could not be opened, 2 bad options or code\n";
+    "exit status: 0 played, 1 the requested --api could not be opened, 2 bad options or code,\n"
+    "3 the recording failed (the statistics are printed all the same)\n";
 
 
 
@@ -53,7 +57,7 @@ int runPlay(const std::vector<std::string>& args) {
     std::optional<audio::AudioApi> api;
     audio::SoundSources sources;
     bool json = false, haveCode = false, noDevice = false;
-    std::string code;
+    std::string code, recordPath;
     Arguments arg("play", args);
     while (arg.next()) {
         const auto sound = arg.soundOption(sources);
@@ -84,6 +88,10 @@ int runPlay(const std::vector<std::string>& args) {
             json = true;
         } else if (arg.is("--no-device")) {
             noDevice = true;
+        } else if (arg.is("--record")) {
+            const std::string* v = arg.value();
+            if (!v) return 2;
+            recordPath = *v;
         } else if (!arg.code(code, haveCode)) {
             return 2;
         }
@@ -144,6 +152,13 @@ int runPlay(const std::vector<std::string>& args) {
     config.silentBlockFrames = buffer ? static_cast<int>(std::lround(*buffer)) : 128;
     audio::LiveEngine engine(bank, config);
     engine.evaluate(*program.value);
+    // Opened before the clock starts, so the file holds the performance from its first frame.
+    if (!recordPath.empty()) {
+        if (const std::string why = engine.startRecording(recordPath); !why.empty()) {
+            std::fprintf(stderr, "seiche-cli play: cannot record: %s\n", why.c_str());
+            return 3;
+        }
+    }
     if (!engine.start(noDevice ? nullptr : &device)) {
         if (api) {
             std::fprintf(stderr, "seiche-cli play: cannot start %s (%s)\n", audio::apiName(*api), device.error().c_str());
@@ -160,6 +175,14 @@ int runPlay(const std::vector<std::string>& args) {
 
     const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
     uint64_t losses = 0, recoveries = 0;
+    bool recordFailureSaid = false;
+    auto sayRecordFailure = [&] {
+        const audio::RecordingStatus r = engine.recordingStatus();
+        if (!r.failed || recordFailureSaid) return;
+        recordFailureSaid = true;
+        std::fprintf(stderr, "seiche-cli play: the recording to '%s' failed and stopped: %s\n", r.path.c_str(),
+                     r.error.c_str());
+    };
     while (std::chrono::steady_clock::now() < until) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         const audio::LiveStats now = engine.stats();
@@ -170,12 +193,14 @@ int runPlay(const std::vector<std::string>& args) {
                          device.deviceName().c_str());
         losses = now.deviceLosses;
         recoveries = now.deviceRecoveries;
+        sayRecordFailure();
         for (const auto& m : bank.takeMessages())
             if (m.kind == audio::SampleMessage::Kind::Skipped)
                 std::fprintf(stderr, "seiche-cli play: %s\n", m.text().c_str());
     }
     // How the performance went: one line (JSON with --json), and the sounds nobody heard.
     auto report = [&](const audio::LiveStats& s) {
+        const audio::RecordingStatus recording = engine.recordingStatus();
         for (const auto& [name, count] : engine.scheduler().stats().unknownSounds)
             std::fprintf(stderr, "seiche-cli play: unknown sound '%s' (%llu events silent)\n", name.c_str(),
                          static_cast<unsigned long long>(count));
@@ -190,7 +215,7 @@ int runPlay(const std::vector<std::string>& args) {
                         "\"seconds\":%.3f,\"triggers\":%llu,\"dropped_triggers\":%llu,\"first_xrun_callback\":%llu,"
                         "\"last_xrun_callback\":%llu,\"max_callback_at\":%llu,\"overruns\":%llu,\"device_losses\":%llu,"
                         "\"device_recoveries\":%llu,\"mean_callback_us\":%.1f,\"device_attempts\":%llu,"
-                        "\"last_device_error\":%s}\n",
+                        "\"last_device_error\":%s,\"record_file\":%s,\"record_frames\":%lld,\"record_error\":%s}\n",
                         static_cast<unsigned long long>(s.callbacks), static_cast<unsigned long long>(s.xruns),
                         static_cast<unsigned long long>(s.lateEvents), s.maxCallbackUs, s.peakVoices,
                         jsonQuote(apiText).c_str(), jsonQuote(deviceText).c_str(), s.silentClock ? "true" : "false",
@@ -201,7 +226,9 @@ int runPlay(const std::vector<std::string>& args) {
                         static_cast<unsigned long long>(s.maxCallbackAt), static_cast<unsigned long long>(s.overruns),
                         static_cast<unsigned long long>(s.deviceLosses),
                         static_cast<unsigned long long>(s.deviceRecoveries), s.meanCallbackUs,
-                        static_cast<unsigned long long>(s.deviceAttempts), jsonQuote(engine.lastDeviceError()).c_str());
+                        static_cast<unsigned long long>(s.deviceAttempts), jsonQuote(engine.lastDeviceError()).c_str(),
+                        jsonQuote(recording.path).c_str(), static_cast<long long>(recording.frames),
+                        jsonQuote(recording.error).c_str());
         } else {
             std::printf("%s%s%s: %.3f s at %.0f Hz, %u-frame buffers: %llu callbacks, %llu xruns, %llu late events, "
                         "longest callback %.1f us, %d voices at most\n",
@@ -226,7 +253,7 @@ int runPlay(const std::vector<std::string>& args) {
         report(engine.stats());
         std::fflush(stdout);
         std::fflush(stderr);
-        std::_Exit(0);
+        std::_Exit(engine.recordingStatus().failed ? 3 : 0);
     });
     const std::string watchdogAtEnd = engine.watchdogStage();  // before stop() joins it
     engine.stop();
@@ -245,8 +272,13 @@ int runPlay(const std::vector<std::string>& args) {
             std::fprintf(stderr, "seiche-cli play: the audio device did not come back: no try was made (the watchdog was %s)\n",
                          watchdogAtEnd.empty() ? "waiting" : watchdogAtEnd.c_str());
     }
+    sayRecordFailure();
+    const audio::RecordingStatus recording = engine.recordingStatus();
+    if (!recordPath.empty() && !recording.failed)
+        std::fprintf(stderr, "seiche-cli play: recorded %.3f s to '%s'\n", static_cast<double>(recording.frames) / engineRate,
+                     recording.path.c_str());
     report(last);
-    return 0;
+    return recording.failed ? 3 : 0;
 }
 
 }  // namespace seiche::cli
