@@ -1,0 +1,92 @@
+#pragma once
+// Everything the window does that is not a widget: the engine, the journal, the
+// keys, the settings, and the commands the keys and menus name. MainWindow builds
+// the panels and hands them here; this class never builds a widget of its own
+// except the dialogs a command opens.
+#include <QObject>
+
+#include <memory>
+
+#include "app/start_options.hpp"
+#include "editor/vocabulary.hpp"
+#include "engine/engine_bridge.hpp"
+#include "settings/app_settings.hpp"
+#include "settings/keymap.hpp"
+#include "settings/theme.hpp"
+
+class QMainWindow;
+class QDockWidget;
+
+namespace seiche::ui {
+
+class ChannelStrip;
+class ConsolePanel;
+class EditorTabs;
+class FindBar;
+class Performance;
+class ReferencePanel;
+class SessionKeeper;
+class TransportBar;
+
+struct Panels {
+    QMainWindow* window = nullptr;
+    EditorTabs* tabs = nullptr;
+    FindBar* find = nullptr;
+    ConsolePanel* console = nullptr;
+    TransportBar* transport = nullptr;
+    ChannelStrip* channels = nullptr;
+    ReferencePanel* reference = nullptr;
+    QDockWidget* referenceDock = nullptr;
+};
+
+class Stage : public QObject {
+    Q_OBJECT
+public:
+    explicit Stage(QObject* parent = nullptr);
+    ~Stage() override;
+
+    const Vocabulary& vocabulary() const { return vocabulary_; }
+    void attach(const Panels& panels);
+    // Opens the journal, starts the engine, opens files or the demo, offers a restore.
+    void start(const StartOptions& options);
+    // Runs a command by name (a key, a menu); false for an unknown name.
+    bool run(const QString& command);
+    // "" or why something could not be applied (the rest still is).
+    QString applySettings(const AppSettings& settings);
+    void quit();  // a clean end: the journal marks the session finished
+
+    EngineBridge& engine() { return engine_; }
+    Performance& performance() { return *performance_; }
+    SessionKeeper& keeper() { return *keeper_; }
+    const AppSettings& settings() const { return settings_; }
+    const Keymap& keymap() const { return keymap_; }
+    const Theme& theme() const { return theme_; }
+    bool stageMode() const { return stageMode_; }
+
+Q_SIGNALS:
+    void started();
+
+private:
+    void toggleRecording(bool on);
+    void toggleStageMode();
+    void openFiles();
+    void saveCurrent(bool as);
+    void openSettings();
+    void typeIntoEditor(const QString& text);
+    void offerRestore(const QString& mode);
+    void applyLook();
+
+    Vocabulary vocabulary_;
+    EngineBridge engine_;
+    AppSettings settings_;
+    Keymap keymap_;
+    Theme theme_;
+    Panels panels_;
+    std::unique_ptr<Performance> performance_;
+    std::unique_ptr<SessionKeeper> keeper_;
+    bool stageMode_ = false;
+    QByteArray geometryBeforeStage_;
+    StartOptions options_;
+};
+
+}  // namespace seiche::ui

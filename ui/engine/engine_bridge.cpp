@@ -1,0 +1,240 @@
+#include "engine/engine_bridge.hpp"
+
+#include <algorithm>
+
+#include "audio/dsp/synth.hpp"
+#include "audio/sample_bank.hpp"
+
+namespace seiche::ui {
+
+namespace {
+
+audio::LiveEngineConfig engineConfig(double sampleRate, unsigned bufferFrames, double cps) {
+    audio::LiveEngineConfig config;
+    config.sampleRate = sampleRate;
+    config.cps = cps;
+    config.maxBlockSize = std::max(1024, static_cast<int>(bufferFrames));
+    config.silentBlockFrames = static_cast<int>(std::clamp(bufferFrames, 64u, 1024u));
+    return config;
+}
+
+}  // namespace
+
+EngineBridge::EngineBridge(QObject* parent) : QObject(parent) {}
+
+EngineBridge::~EngineBridge() { stop(); }
+
+std::unique_ptr<audio::Device> EngineBridge::openDevice(const AudioSettings& settings, std::string& error) {
+    if (settings.noDevice) return nullptr;
+    auto device = std::make_unique<audio::Device>();
+    audio::DeviceOptions options;
+    options.api = settings.api;
+    options.device = settings.device;
+    options.sampleRate = settings.sampleRate;
+    options.bufferFrames = settings.bufferFrames;
+    if (!device->open(options)) error = device->error();
+    return device;  // not open: the engine keeps trying it on the silent clock
+}
+
+void EngineBridge::start(const AudioSettings& settings, const audio::SoundSources& sounds) {
+    stop();
+    audio_ = settings;
+    sounds_ = sounds;
+    std::string error;
+    device_ = openDevice(settings, error);
+    const bool open = device_ && device_->isOpen();
+    const double rate = open ? device_->sampleRate() : settings.sampleRate;
+    audio::SampleBankOptions bankOptions;
+    bankOptions.sampleRate = rate;
+    bank_ = std::make_unique<audio::SampleBank>(bankOptions);
+    audio::addSoundSources(*bank_, sounds_);
+    engine_ = std::make_unique<audio::LiveEngine>(*bank_, engineConfig(rate, settings.bufferFrames, cps_));
+    replayChannels();
+    engine_->start(device_.get());
+    if (settings.noDevice) {
+        deviceName_ = "silent clock";
+        Q_EMIT message(QStringLiteral("Audio: no device requested; the silent clock keeps time."));
+    } else if (open) {
+        deviceName_ = std::string(audio::apiName(device_->api())) + ": " + device_->deviceName();
+        Q_EMIT message(QStringLiteral("Audio: %1 at %2 Hz, %3 frames.")
+                           .arg(QString::fromStdString(deviceName_))
+                           .arg(device_->sampleRate())
+                           .arg(device_->bufferFrames()));
+    } else {
+        deviceName_ = "silent clock";
+        Q_EMIT message(QStringLiteral("Audio: no device (%1). Playing on a silent clock; Seiche keeps "
+                                      "looking for the device every second.")
+                           .arg(QString::fromStdString(error)));
+    }
+}
+
+void EngineBridge::stop() {
+    if (engine_) {
+        engine_->stopRecording();
+        engine_->stop();
+    }
+    engine_.reset();
+    if (device_) device_->stop();
+    device_.reset();
+    bank_.reset();
+}
+
+void EngineBridge::replayChannels() {
+    for (int c = 1; c <= 16; ++c) {
+        if (!channelCode_[c - 1].empty()) {
+            if (auto program = lang::compile(channelCode_[c - 1])) engine_->evaluate(*program.value, nextTag_++);
+        }
+        engine_->scheduler().setMute(c, muted_[c - 1]);
+        engine_->scheduler().setSolo(c, soloed_[c - 1]);
+    }
+}
+
+EvaluationOutcome EngineBridge::evaluate(const std::string& code) {
+    EvaluationOutcome outcome;
+    auto program = lang::compile(code);
+    if (!program) {
+        outcome.error = *program.error;
+        return outcome;
+    }
+    outcome.ok = true;
+    outcome.tag = nextTag_++;
+    outcome.sources = std::make_shared<lang::SourceMap>(program.value->sources);
+    for (const auto& action : program.value->actions) {
+        switch (action.kind) {
+        case lang::Action::Play:
+            if (action.channel >= 1 && action.channel <= 16) {
+                outcome.channels.push_back(action.channel);
+                channelCode_[action.channel - 1] = code;
+            }
+            break;
+        case lang::Action::Hush:
+            outcome.hushed = true;
+            channelCode_.fill({});
+            break;
+        case lang::Action::SetCps: cps_ = action.cps; break;
+        case lang::Action::Mute: muted_[action.channel - 1] = true; break;
+        case lang::Action::Unmute: muted_[action.channel - 1] = false; break;
+        case lang::Action::Solo: soloed_[action.channel - 1] = true; break;
+        case lang::Action::Unsolo: soloed_[action.channel - 1] = false; break;
+        case lang::Action::Once: break;
+        }
+    }
+    if (engine_) engine_->evaluate(*program.value, outcome.tag);
+    return outcome;
+}
+
+void EngineBridge::hush() {
+    channelCode_.fill({});
+    if (engine_) engine_->scheduler().hush();
+}
+
+void EngineBridge::setCps(double cps) {
+    if (!(cps > 0) || cps > 100) return;
+    cps_ = cps;
+    if (engine_) engine_->scheduler().setCps(cps);
+}
+
+void EngineBridge::setMute(int channel, bool on) {
+    muted_.at(channel - 1) = on;
+    if (engine_) engine_->scheduler().setMute(channel, on);
+}
+
+void EngineBridge::setSolo(int channel, bool on) {
+    soloed_.at(channel - 1) = on;
+    if (engine_) engine_->scheduler().setSolo(channel, on);
+}
+
+std::vector<int> EngineBridge::playingChannels() const {
+    std::vector<int> out;
+    for (int c = 1; c <= 16; ++c)
+        if (!channelCode_[c - 1].empty()) out.push_back(c);
+    return out;
+}
+
+std::string EngineBridge::applyAudio(const AudioSettings& settings) {
+    if (!engine_) {
+        audio_ = settings;
+        return {};
+    }
+    if (settings == audio_) return {};
+    const double rate = bank_->sampleRate();
+    const bool sameRate = settings.sampleRate == static_cast<unsigned>(rate);
+    if (!sameRate) {
+        // Samples are resampled to the engine's rate when they load: a new rate is a
+        // new bank and engine. The channels' code carries over.
+        start(settings, sounds_);
+        return {};
+    }
+    std::string error;
+    auto device = openDevice(settings, error);
+    if (device && !device->isOpen()) return "cannot open the device: " + error;
+    if (device && device->sampleRate() != static_cast<unsigned>(rate))
+        return "the device would not run at " + std::to_string(static_cast<int>(rate)) + " Hz";
+    if (auto why = engine_->switchDevice(device.get()); !why.empty()) return why;
+    if (device_) device_->stop();
+    device_ = std::move(device);
+    audio_ = settings;
+    deviceName_ = device_ ? std::string(audio::apiName(device_->api())) + ": " + device_->deviceName()
+                          : std::string("silent clock");
+    Q_EMIT message(QStringLiteral("Audio: now playing on %1.").arg(QString::fromStdString(deviceName_)));
+    return {};
+}
+
+std::string EngineBridge::addSampleFolder(const std::string& path) {
+    if (!bank_) return "the engine is not running";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec)) return "not a folder: " + path;
+    bank_->loadFolderAsync(path);
+    if (std::find(sounds_.folders.begin(), sounds_.folders.end(), path) == sounds_.folders.end())
+        sounds_.folders.emplace_back(path);
+    return {};
+}
+
+TransportSnapshot EngineBridge::snapshot() const {
+    TransportSnapshot s;
+    if (!engine_) return s;
+    s.frame = engine_->currentFrame();
+    s.stats = engine_->stats();
+    s.cps = engine_->scheduler().cps();
+    const Time cycle = engine_->scheduler().cycleAt(s.frame);
+    s.cycle = cycle.toDouble();
+    s.cycleExact = cycle.str();
+    s.sampleRate = bank_->sampleRate();
+    s.onDevice = !s.stats.silentClock;
+    s.deviceName = s.stats.silentClock ? std::string("silent clock") : deviceName_;
+    if (device_ && device_->isOpen() && s.sampleRate > 0)
+        s.outputLatencyMs = 1000.0 * (device_->bufferFrames() * 2 + engine_->mixer().latencyFrames()) / s.sampleRate;
+    return s;
+}
+
+audio::MeterReading EngineBridge::takeMeter() { return engine_ ? engine_->takeMeter() : audio::MeterReading{}; }
+
+int EngineBridge::scope(float* out, int n) const { return engine_ ? engine_->scope(out, n) : 0; }
+
+void EngineBridge::playedBetween(int64_t fromFrame, int64_t toFrame, std::vector<audio::PlayedEvent>& out) const {
+    if (engine_) engine_->scheduler().playedBetween(fromFrame, toFrame, out);
+}
+
+std::vector<std::string> EngineBridge::soundNames() const {
+    // The synths play under SuperDirt's names as sounds do: `s "superpiano"`.
+    std::vector<std::string> names;
+    for (const auto synth : audio::dsp::synthNames()) names.emplace_back(synth);
+    if (!bank_) return names;
+    for (const auto& s : bank_->sounds()) names.push_back(s.name);
+    return names;
+}
+
+std::string EngineBridge::startRecording(const std::string& path) {
+    if (!engine_) return "the engine is not running";
+    return engine_->startRecording(path);
+}
+
+audio::RecordingStatus EngineBridge::recordingStatus() const {
+    return engine_ ? engine_->recordingStatus() : audio::RecordingStatus{};
+}
+
+void EngineBridge::stopRecording() {
+    if (engine_) engine_->stopRecording();
+}
+
+}  // namespace seiche::ui
