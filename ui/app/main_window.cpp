@@ -97,6 +97,11 @@ void MainWindow::buildMenus() {
             connect(action, &QAction::triggered, &stage_, [this, command] { stage_.run(command); });
         }
     }
+    connect(&stage_, &Stage::keymapChanged, this, [this] {
+        for (QMenu* menu : menuBar()->findChildren<QMenu*>())
+            for (QAction* action : menu->actions())
+                if (!action->objectName().isEmpty()) action->setShortcuts(stage_.keymap().keysFor(action->objectName()));
+    });
     QMenu* view = menuBar()->findChildren<QMenu*>().value(3);
     if (view) {
         view->addSeparator();

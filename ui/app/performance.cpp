@@ -173,7 +173,7 @@ void Performance::tick() {
     view.cps = now.cps;
     view.latencyMs = now.outputLatencyMs;
     view.xruns = now.stats.xruns;
-    view.voices = engine_.started() ? now.stats.peakVoices : 0;
+    view.voices = now.activeVoices;
     transport_.show(view);
     const auto meter = engine_.takeMeter();
     transport_.meter()->setPeaks(meter.peakLeft, meter.peakRight);

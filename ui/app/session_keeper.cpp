@@ -22,7 +22,8 @@ session::JournalBuffer toJournal(const BufferSnapshot& s) {
 
 }  // namespace
 
-SessionKeeper::SessionKeeper(EditorTabs& tabs, QObject* parent) : QObject(parent), tabs_(tabs) {
+SessionKeeper::SessionKeeper(EditorTabs& tabs, const EngineBridge* engine, QObject* parent)
+    : QObject(parent), tabs_(tabs), engine_(engine) {
     quiet_.setSingleShot(true);
     quiet_.setInterval(kQuietMs);
     connect(&quiet_, &QTimer::timeout, this, &SessionKeeper::writeDirty);
@@ -91,8 +92,9 @@ void SessionKeeper::writeDirty() {
         dirty_.clear();
         return;
     }
+    const session::EngineTime at = engineTime();
     for (const QString& id : std::as_const(dirty_))
-        if (CodeEditor* editor = tabs_.editorFor(id)) journal_->recordBuffer(toJournal(tabs_.snapshot(editor)));
+        if (CodeEditor* editor = tabs_.editorFor(id)) journal_->recordBuffer(toJournal(tabs_.snapshot(editor)), at);
     dirty_.clear();
 }
 
@@ -119,7 +121,13 @@ void SessionKeeper::recordEvaluation(const QString& bufferId, const EvaluationRe
 }
 
 void SessionKeeper::recordTransport(const QString& what, const TransportSnapshot& now) {
-    if (journal_) journal_->recordTransport(what.toStdString(), now.cps);
+    if (journal_) journal_->recordTransport(what.toStdString(), now.cps, session::EngineTime{now.cycleExact, now.frame});
+}
+
+session::EngineTime SessionKeeper::engineTime() const {
+    if (!engine_ || !engine_->started()) return {};
+    const TransportSnapshot now = engine_->snapshot();
+    return session::EngineTime{now.cycleExact, now.frame};
 }
 
 void SessionKeeper::flush() {

@@ -16,6 +16,7 @@
 namespace seiche::ui {
 
 class EditorTabs;
+class EngineBridge;
 class Performance;
 struct EvaluationOutcome;
 struct EvaluationRegion;
@@ -27,7 +28,9 @@ public:
     static constexpr int kQuietMs = 250;   // a snapshot once typing pauses this long...
     static constexpr int kMaxDelayMs = 500;  // ...and at least this often while it goes on
 
-    SessionKeeper(EditorTabs& tabs, QObject* parent = nullptr);
+    // `engine` (if given) stamps snapshots and transport events with the engine's clock,
+    // so a replay can put every edit at its place in the music.
+    explicit SessionKeeper(EditorTabs& tabs, const EngineBridge* engine = nullptr, QObject* parent = nullptr);
     ~SessionKeeper() override;
 
     // "" or why the journal cannot be kept (the app still plays; the performer is told).
@@ -53,7 +56,10 @@ private:
     void bufferEdited(const QString& id);
     void writeDirty();
 
+    session::EngineTime engineTime() const;
+
     EditorTabs& tabs_;
+    const EngineBridge* engine_ = nullptr;
     std::unique_ptr<session::Journal> journal_;
     QString path_;
     QSet<QString> dirty_;

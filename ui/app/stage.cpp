@@ -48,7 +48,7 @@ Stage::~Stage() {
 void Stage::attach(const Panels& panels) {
     panels_ = panels;
     performance_ = std::make_unique<Performance>(engine_, *panels.tabs, *panels.console, *panels.transport, *panels.channels);
-    keeper_ = std::make_unique<SessionKeeper>(*panels.tabs);
+    keeper_ = std::make_unique<SessionKeeper>(*panels.tabs, &engine_);
     performance_->setSessionKeeper(keeper_.get());
 
     connect(panels.tabs, &EditorTabs::commandRequested, this, [this](const QString& c) { run(c); });
@@ -316,6 +316,7 @@ QString Stage::applySettings(const AppSettings& next) {
         QString error;
         keymap_ = Keymap::load(next.keymap, &error);
         if (!error.isEmpty()) problems << tr("keys: %1").arg(error);
+        Q_EMIT keymapChanged();
     }
     const AppSettings previous = settings_;
     settings_ = next;

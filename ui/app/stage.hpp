@@ -65,6 +65,7 @@ public:
 
 Q_SIGNALS:
     void started();
+    void keymapChanged();  // menus show the new keys
 
 private:
     void toggleRecording(bool on);

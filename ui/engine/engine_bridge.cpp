@@ -195,6 +195,7 @@ TransportSnapshot EngineBridge::snapshot() const {
     if (!engine_) return s;
     s.frame = engine_->currentFrame();
     s.stats = engine_->stats();
+    s.activeVoices = engine_->mixer().stats().activeVoices.load(std::memory_order_relaxed);
     s.cps = engine_->scheduler().cps();
     const Time cycle = engine_->scheduler().cycleAt(s.frame);
     s.cycle = cycle.toDouble();

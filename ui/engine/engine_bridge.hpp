@@ -49,6 +49,7 @@ struct TransportSnapshot {
     double cps = 0;
     double sampleRate = 0;
     audio::LiveStats stats;
+    int activeVoices = 0;      // sounding now
     bool onDevice = false;     // false: the silent clock keeps time (no device)
     std::string deviceName;    // what is playing, for the transport bar
     double outputLatencyMs = 0;

@@ -28,8 +28,8 @@ void ScopeView::paintEvent(QPaintEvent*) {
         const float v = std::clamp(samples_[static_cast<size_t>(i * (count_ - 1) / (points - 1))], -1.f, 1.f);
         line_[i] = QPointF(double(i) * width() / (points - 1), mid - v * (mid - 1));
     }
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(theme_.accent, 1.2));
+    // A cosmetic one-pixel pen without antialiasing takes the raster engine's fast path.
+    p.setPen(QPen(theme_.accent, 0));
     p.drawPolyline(line_);
 }
 

@@ -21,9 +21,11 @@ TransportBar::TransportBar(QWidget* parent) : QWidget(parent), theme_(loadTheme(
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 3, 6, 3);
     state_ = new QLabel(tr("■ stopped"), this);
-    state_->setMinimumWidth(90);
+    // Fixed sizes: labels whose text changes every frame must not ask the window to lay
+    // itself out again every frame (that was a third of the GUI thread's time).
+    state_->setFixedSize(90, 24);
     cycle_ = new QLabel(this);
-    cycle_->setMinimumWidth(110);
+    cycle_->setFixedSize(110, 24);
     cycle_->setToolTip(tr("Cycle (and position within it)"));
     QFont mono(QStringLiteral("DejaVu Sans Mono"));
     cycle_->setFont(mono);
@@ -46,10 +48,12 @@ TransportBar::TransportBar(QWidget* parent) : QWidget(parent), theme_(loadTheme(
     record_->setCheckable(true);
     record_->setToolTip(tr("Record the performance to a WAV or FLAC file"));
     recordStatus_ = new QLabel(this);
+    recordStatus_->setFixedSize(170, 24);
     meter_ = new LevelMeter(this);
     scope_ = new ScopeView(this);
     device_ = new QLabel(this);
-    device_->setToolTip(tr("Audio output and its latency"));
+    device_->setFixedSize(210, 24);
+    device_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     layout->addWidget(state_);
     layout->addWidget(cycle_);
@@ -88,8 +92,12 @@ void TransportBar::show(const TransportView& view) {
         const QSignalBlocker block(bpm_);
         bpm_->setValue(view.cps * 60 * kBeatsPerCycle);
     }
-    device_->setText(view.onDevice ? QStringLiteral("%1 · %2 ms · %3 voices").arg(view.device).arg(view.latencyMs, 0, 'f', 1).arg(view.voices)
-                                   : tr("no audio device: silent clock"));
+    const QString device = view.onDevice ? QStringLiteral("%1 · %2 ms · %3 voices").arg(view.device).arg(view.latencyMs, 0, 'f', 1).arg(view.voices)
+                                         : tr("no device: silent clock");
+    if (device != device_->toolTip()) {
+        device_->setToolTip(device);
+        device_->setText(device_->fontMetrics().elidedText(device, Qt::ElideMiddle, device_->width()));
+    }
     // A style sheet re-polishes the widget: set it only when the state changes, not every frame.
     if (onDevice_ != view.onDevice) {
         onDevice_ = view.onDevice;
@@ -104,7 +112,9 @@ void TransportBar::setRecording(bool on, const QString& status, bool failed) {
         const QSignalBlocker block(record_);
         record_->setChecked(on);
     }
-    recordStatus_->setText(status);
+    // Long reasons are cut to the label and shown whole in its tooltip (and the console).
+    recordStatus_->setText(recordStatus_->fontMetrics().elidedText(status, Qt::ElideRight, recordStatus_->width()));
+    recordStatus_->setToolTip(status);
     const QString style = failed || on ? QStringLiteral("color: %1").arg(theme_.error.name()) : QString();
     if (recordStatus_->styleSheet() != style) recordStatus_->setStyleSheet(style);
 }
