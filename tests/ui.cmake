@@ -14,5 +14,9 @@ if(SEICHE_BUILD_APP)
     add_test(NAME ui_${name} COMMAND ui_${name})
     set_tests_properties(ui_${name} PROPERTIES LABELS ui TIMEOUT 300
                          ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software")
+    if(name MATCHES "^jack_")
+      # A real JACK server: serial, as the other real-time tests (tests/jack.cmake).
+      set_tests_properties(ui_${name} PROPERTIES LABELS "ui;jack" RUN_SERIAL TRUE)
+    endif()
   endforeach()
 endif()
