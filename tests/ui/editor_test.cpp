@@ -6,6 +6,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTextBlock>
+#include <QToolTip>
+#include <algorithm>
 
 #include "editor/evaluation_region.hpp"
 #include "editor/find_bar.hpp"
@@ -233,9 +235,44 @@ private Q_SLOTS:
         editor()->setPlainText(QString());
         Q_EMIT reference->insertRequested(reference->currentExample());
         QVERIFY(editor()->toPlainText().contains(reference->currentExample()));
-        // Heard once: no channel is taken.
+        // Heard once: it plays (as `once`, channel 0) and no channel is taken.
+        const int64_t from = engine().snapshot().frame;
         Q_EMIT reference->auditionRequested(reference->currentExample());
         QVERIFY(engine().playingChannels().empty());
+        std::vector<seiche::audio::PlayedEvent> played;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     played.clear();
+                                     engine().playedBetween(from, engine().snapshot().frame + 48000, played);
+                                     return std::any_of(played.begin(), played.end(), [](const auto& e) { return e.channel == 0; });
+                                 }()),
+                                 5000);
+    }
+
+    void hoverShowsHelpWithAnExample() {
+        editor()->setPlainText(QStringLiteral("d1 $ jux rev $ s \"bd\""));
+        QTextCursor c = editor()->textCursor();
+        c.setPosition(6);  // inside "jux"
+        const QRect r = editor()->cursorRect(c);
+        const QPoint at = r.center() + QPoint(editor()->viewport()->x(), 0);
+        QHelpEvent help(QEvent::ToolTip, at, editor()->mapToGlobal(at));
+        QApplication::sendEvent(editor(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(QStringLiteral("jux rev $ s")), qPrintable(QToolTip::text()));
+        QVERIFY(QToolTip::text().contains(QStringLiteral("Pattern ValueMap")));
+        QToolTip::hideText();
+    }
+
+    void stageModeFillsTheScreenAndComesBack() {
+        const int before = editor()->fontPointSize();
+        QVERIFY(window_->stage().run(QStringLiteral("stage-mode")));
+        QVERIFY(window_->stage().stageMode());
+        QVERIFY(window_->isFullScreen());
+        QVERIFY(editor()->fontPointSize() > before);
+        QVERIFY(!window_->panels().console->isVisible());
+        QVERIFY(window_->stage().run(QStringLiteral("stage-mode")));
+        QVERIFY(!window_->isFullScreen());
+        QCOMPARE(editor()->fontPointSize(), before);
+        QVERIFY(window_->panels().console->isVisible());
     }
 
     void sonicPiKeysRunTheBuffer() {

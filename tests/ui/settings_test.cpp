@@ -1,5 +1,7 @@
 // Settings apply while the music plays, and persist; recording failures show at once.
 #include <QComboBox>
+#include <QDir>
+#include <algorithm>
 #include <QLabel>
 #include <QProcess>
 #include <QToolButton>
@@ -93,6 +95,29 @@ private Q_SLOTS:
                                  }()),
                                  5000);
         QCOMPARE(played.front().channel, 2);
+    }
+
+    void aNewSampleFolderPlaysAndCompletes() {
+        // A folder of the performer's own: one sub-folder, one sound, made with sox.
+        const QString folder = dir_.path() + QStringLiteral("/mysamples");
+        QVERIFY(QDir().mkpath(folder + QStringLiteral("/zap")));
+        QProcess sox;
+        sox.start(QStringLiteral("sox"), {QStringLiteral("-n"), QStringLiteral("-r"), QStringLiteral("48000"), folder + QStringLiteral("/zap/zap.wav"),
+                                          QStringLiteral("synth"), QStringLiteral("0.2"), QStringLiteral("sine"), QStringLiteral("880")});
+        QVERIFY(sox.waitForFinished(20000) && sox.exitCode() == 0);
+        AppSettings s = stage().settings();
+        s.sampleFolders << folder;
+        QCOMPARE(stage().applySettings(s), QString());
+        const auto hasZap = [this] {
+            const auto names = stage().engine().soundNames();
+            return std::find(names.begin(), names.end(), "zap") != names.end();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hasZap(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(stage().vocabulary().sounds().contains(QStringLiteral("zap")), 5000);
+        QVERIFY(AppSettings::load().sampleFolders.contains(folder));
+        // A folder that is not there is refused with its name; the rest still applies.
+        s.sampleFolders << dir_.path() + QStringLiteral("/nowhere");
+        QVERIFY(stage().applySettings(s).contains(QStringLiteral("nowhere")));
     }
 
     void theDialogShowsLatencyAndAppliesThroughTheStage() {

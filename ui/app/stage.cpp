@@ -121,23 +121,9 @@ void Stage::start(const StartOptions& options) {
     panels_.find->setEditor(panels_.tabs->current());
     keeper_->snapshotAll();
 
-    // Sound names join completion as their folders finish loading.
-    auto* soundPoll = new QTimer(this);
-    soundPoll->setInterval(1000);
-    auto refreshSounds = [this] {
-        QStringList names;
-        for (const auto& name : engine_.soundNames()) names << QString::fromStdString(name);
-        if (names != vocabulary_.sounds()) {
-            vocabulary_.setSoundNames(names);
-            panels_.tabs->refreshCompletions();
-        }
-    };
-    refreshSounds();
-    connect(soundPoll, &QTimer::timeout, this, [soundPoll, refreshSounds, polls = 0]() mutable {
-        refreshSounds();
-        if (++polls >= 30) soundPoll->stop();
-    });
-    soundPoll->start();
+    connect(&soundPoll_, &QTimer::timeout, this, &Stage::refreshSounds);
+    soundPoll_.setInterval(1000);
+    watchSounds();
 
     QTimer::singleShot(0, this, [this, options] {
         offerRestore(options.restore);
@@ -161,6 +147,24 @@ void Stage::start(const StartOptions& options) {
         }
         Q_EMIT started();
     });
+}
+
+void Stage::watchSounds() {
+    soundPolls_ = 0;
+    refreshSounds();
+    soundPoll_.start();
+}
+
+void Stage::refreshSounds() {
+    // Folders load in the background; their names join completion as they arrive, for
+    // half a minute after each change of folders.
+    QStringList names;
+    for (const auto& name : engine_.soundNames()) names << QString::fromStdString(name);
+    if (names != vocabulary_.sounds()) {
+        vocabulary_.setSoundNames(names);
+        panels_.tabs->refreshCompletions();
+    }
+    if (++soundPolls_ >= 30) soundPoll_.stop();
 }
 
 void Stage::offerRestore(const QString& mode) {
@@ -333,6 +337,7 @@ QString Stage::applySettings(const AppSettings& next) {
         if (!previous.sampleFolders.contains(folder))
             if (const std::string why = engine_.addSampleFolder(folder.toStdString()); !why.empty())
                 problems << tr("samples: %1").arg(QString::fromStdString(why));
+    if (next.sampleFolders != previous.sampleFolders || !(next.audio == previous.audio)) watchSounds();
     if (const QString why = settings_.save(); !why.isEmpty()) problems << why;
     for (const QString& p : problems) panels_.console->post(ConsolePanel::Kind::Error, p);
     return problems.join(QStringLiteral("; "));

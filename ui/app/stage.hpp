@@ -4,6 +4,7 @@
 // the panels and hands them here; this class never builds a widget of its own
 // except the dialogs a command opens.
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -76,6 +77,8 @@ private:
     void typeIntoEditor(const QString& text);
     void offerRestore(const QString& mode);
     void applyLook();
+    void watchSounds();    // polls the bank's sound names for a while
+    void refreshSounds();
 
     Vocabulary vocabulary_;
     EngineBridge engine_;
@@ -85,6 +88,8 @@ private:
     Panels panels_;
     std::unique_ptr<Performance> performance_;
     std::unique_ptr<SessionKeeper> keeper_;
+    QTimer soundPoll_;
+    int soundPolls_ = 0;
     bool stageMode_ = false;
     QByteArray geometryBeforeStage_;
     StartOptions options_;
