@@ -112,10 +112,16 @@ EvaluationOutcome EngineBridge::evaluate(const std::string& code) {
             channelCode_.fill({});
             break;
         case lang::Action::SetCps: cps_ = action.cps; break;
-        case lang::Action::Mute: muted_[action.channel - 1] = true; break;
-        case lang::Action::Unmute: muted_[action.channel - 1] = false; break;
-        case lang::Action::Solo: soloed_[action.channel - 1] = true; break;
-        case lang::Action::Unsolo: soloed_[action.channel - 1] = false; break;
+        case lang::Action::Mute:
+        case lang::Action::Unmute:
+        case lang::Action::Solo:
+        case lang::Action::Unsolo:
+            if (action.channel >= 1 && action.channel <= 16) {
+                const bool on = action.kind == lang::Action::Mute || action.kind == lang::Action::Solo;
+                auto& switches = action.kind == lang::Action::Mute || action.kind == lang::Action::Unmute ? muted_ : soloed_;
+                switches[action.channel - 1] = on;
+            }
+            break;
         case lang::Action::Once: break;
         }
     }
@@ -135,12 +141,14 @@ void EngineBridge::setCps(double cps) {
 }
 
 void EngineBridge::setMute(int channel, bool on) {
-    muted_.at(channel - 1) = on;
+    if (channel < 1 || channel > 16) return;
+    muted_[channel - 1] = on;
     if (engine_) engine_->scheduler().setMute(channel, on);
 }
 
 void EngineBridge::setSolo(int channel, bool on) {
-    soloed_.at(channel - 1) = on;
+    if (channel < 1 || channel > 16) return;
+    soloed_[channel - 1] = on;
     if (engine_) engine_->scheduler().setSolo(channel, on);
 }
 
