@@ -19,4 +19,7 @@ if(SEICHE_BUILD_APP)
       set_tests_properties(ui_${name} PROPERTIES LABELS "ui;jack" RUN_SERIAL TRUE)
     endif()
   endforeach()
+  # The real window under Xvfb (the docs' screenshots are taken the same way).
+  add_test(NAME ui_xvfb_screenshot COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/ui/xvfb_screenshot_test.py $<TARGET_FILE:seiche>)
+  set_tests_properties(ui_xvfb_screenshot PROPERTIES LABELS ui TIMEOUT 300)
 endif()
