@@ -6,9 +6,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTextBlock>
+#include <QToolButton>
 #include <QToolTip>
 #include <algorithm>
 
+#include "app/session_keeper.hpp"
 #include "editor/evaluation_region.hpp"
 #include "editor/find_bar.hpp"
 #include "engine/engine_bridge.hpp"
@@ -136,6 +138,42 @@ private Q_SLOTS:
         editor()->setTextCursor(c);
         QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(!editor()->hasError());
+    }
+
+    void aBareStringIsAnErrorNotASilencedD1() {
+        editor()->setPlainText(QStringLiteral("d1 $ s \"bd*4\""));
+        QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+        editor()->setPlainText(QStringLiteral("d1 $ s\n  \"bd*2 sn\""));
+        QTextCursor c = editor()->textCursor();
+        c.movePosition(QTextCursor::End);
+        editor()->setTextCursor(c);
+        QTest::keyClick(editor(), Qt::Key_Return, Qt::ShiftModifier);  // only the second line
+        QVERIFY(editor()->hasError());
+        QVERIFY2(editor()->errorMessage().contains(QStringLiteral("nothing to play")), qPrintable(editor()->errorMessage()));
+        QCOMPARE(QString::fromStdString(engine().channelCode()[0]), QStringLiteral("d1 $ s \"bd*4\""));
+        QVERIFY(startsWithin(1, 3000));
+        // A bare control pattern plays on d1, as seiche-cli play does, and is shown there.
+        editor()->setPlainText(QStringLiteral("s \"hh*4\""));
+        QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(QString::fromStdString(engine().channelCode()[0]), QStringLiteral("s \"hh*4\""));
+    }
+
+    void theMuteSwitchIsAStatementThatIsJournaled() {
+        editor()->setPlainText(QStringLiteral("d3 $ s \"bd*8\""));
+        QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(startsWithin(3, 3000));
+        window_->panels().channels->muteButton(3)->click();
+        QVERIFY(engine().muted(3));
+        QTest::qWait(150);
+        QCOMPARE(playedOn(3, 1000), 0);
+        window_->stage().keeper().flush();
+        const auto plan = seiche::session::Journal::unfinished(window_->stage().keeper().databasePath().toStdString());
+        // This very session is the unfinished one as seen from outside: its plan keeps d3 muted.
+        QVERIFY(plan && plan->has_value());
+        QVERIFY(std::find((*plan)->evaluations.begin(), (*plan)->evaluations.end(), "mute 3") != (*plan)->evaluations.end());
+        window_->panels().channels->muteButton(3)->click();
+        QVERIFY(!engine().muted(3));
+        QVERIFY(startsWithin(3, 3000));
     }
 
     void theSoundingAtomsLightUp() {

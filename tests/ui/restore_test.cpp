@@ -1,6 +1,6 @@
 // Nothing is lost: the real app, started as a process, is typed into and killed
 // with SIGKILL mid-performance; started again, it brings back every buffer as it
-// was a second before the kill, and the channels that were playing.
+// was before the kill, and the channels that were playing.
 #include <QProcess>
 #include <QSignalSpy>
 #include <csignal>
@@ -15,6 +15,47 @@ class RestoreTest : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
 
+    // Starts the real app on `database`, has it type `code` as key presses (and
+    // evaluate it, unless `evaluate` is false), waits `msAfterTyping`, kills it with SIGKILL.
+    void typeThenKill(const QString& database, const QString& code, bool evaluate, int msAfterTyping) {
+        const QString typed = database + QStringLiteral(".tidal");
+        QFile f(typed);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(code.toUtf8());
+        f.close();
+        QStringList args{QStringLiteral("--no-device"), QStringLiteral("--kit-only"), QStringLiteral("--restore"), QStringLiteral("no"),
+                         QStringLiteral("--database"), database, QStringLiteral("--type-file"), typed};
+        if (!evaluate) args << QStringLiteral("--no-evaluate");
+        QProcess app;
+        app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        app.start(QStringLiteral(SEICHE_APP), args);
+        QVERIFY2(app.waitForStarted(10000), qPrintable(app.errorString()));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += app.readAllStandardOutput()).contains("seiche: typed"), 20000);
+        QTest::qWait(msAfterTyping);
+        QCOMPARE(app.state(), QProcess::Running);
+        ::kill(static_cast<pid_t>(app.processId()), SIGKILL);
+        QVERIFY(app.waitForFinished(10000));
+        QCOMPARE(app.exitStatus(), QProcess::CrashExit);
+    }
+
+    // The app started again on `database`, answering the restore offer with yes.
+    std::unique_ptr<MainWindow> restart(const QString& database) {
+        StartOptions options = testing::quietStart(dir_);
+        options.restore = QStringLiteral("yes");
+        options.database = database;
+        auto window = testing::startWindow(options);
+        QSignalSpy started(&window->stage(), &Stage::started);
+        started.wait(10000);
+        return window;
+    }
+
+    static bool hasBuffer(MainWindow& window, const QString& text) {
+        for (auto* editor : window.panels().tabs->editors())
+            if (editor->toPlainText() == text) return true;
+        return false;
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(dir_.isValid());
@@ -23,40 +64,11 @@ private Q_SLOTS:
 
     void aKilledPerformanceComesBack() {
         const QString database = dir_.path() + QStringLiteral("/journal.db");
-        const QString typed = dir_.path() + QStringLiteral("/typed.tidal");
-        // Typed as key presses by the app itself, then evaluated with the block key.
         const QString code = QStringLiteral("d1 $ s \"bd*2 [~ sn]\"\n# speed \"<1 2>\"");
-        {
-            QFile f(typed);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(code.toUtf8());
-        }
-        QProcess app;
-        app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        app.start(QStringLiteral(SEICHE_APP), {QStringLiteral("--no-device"), QStringLiteral("--kit-only"), QStringLiteral("--restore"),
-                                               QStringLiteral("no"), QStringLiteral("--database"), database,
-                                               QStringLiteral("--type-file"), typed});
-        QVERIFY2(app.waitForStarted(10000), qPrintable(app.errorString()));
-        QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += app.readAllStandardOutput()).contains("seiche: typed"), 20000);
         // The promise: as it was within a second of the kill.
-        QTest::qWait(1000);
-        QCOMPARE(app.state(), QProcess::Running);
-        ::kill(static_cast<pid_t>(app.processId()), SIGKILL);
-        QVERIFY(app.waitForFinished(10000));
-        QCOMPARE(app.exitStatus(), QProcess::CrashExit);
-
-        StartOptions options = testing::quietStart(dir_);
-        options.restore = QStringLiteral("yes");
-        options.database = database;
-        auto window = testing::startWindow(options);
-        QSignalSpy started(&window->stage(), &Stage::started);
-        QVERIFY(started.wait(10000));
-        // The typed buffer, with the editor's auto-indent, exactly as it was.
-        bool found = false;
-        for (auto* editor : window->panels().tabs->editors())
-            found |= editor->toPlainText() == QStringLiteral("d1 $ s \"bd*2 [~ sn]\"\n# speed \"<1 2>\"");
-        QVERIFY2(found, qPrintable(window->panels().tabs->current()->toPlainText()));
+        typeThenKill(database, code, true, 1000);
+        auto window = restart(database);
+        QVERIFY2(hasBuffer(*window, code), qPrintable(window->panels().tabs->current()->toPlainText()));
         // And d1 plays again.
         QCOMPARE(window->stage().engine().playingChannels(), std::vector<int>{1});
         QVERIFY(QString::fromStdString(window->stage().engine().channelCode()[0]).contains(QStringLiteral("speed")));
@@ -64,11 +76,21 @@ private Q_SLOTS:
         window.reset();
 
         // Restored once, never offered again; a clean exit is never offered at all.
-        options.restore = QStringLiteral("yes");
-        auto again = testing::startWindow(options);
+        auto again = restart(database);
         QVERIFY(!again->stage().keeper().unfinished().has_value());
         QVERIFY(again->stage().engine().playingChannels().empty());
         again->stage().quit();
+    }
+
+    void typingAloneIsKeptToWithinHalfASecond() {
+        // No evaluation this time: only the debounced snapshots of the buffer can save it.
+        const QString database = dir_.path() + QStringLiteral("/typing.db");
+        const QString code = QStringLiteral("-- an idea, not played yet\nd7 $ slow 2 $ s \"arpy*4\" # n \"<0 3 5>\"");
+        typeThenKill(database, code, false, 600);  // past the 250 ms pause and the 500 ms ceiling
+        auto window = restart(database);
+        QVERIFY2(hasBuffer(*window, code), qPrintable(window->panels().tabs->current()->toPlainText()));
+        QVERIFY(window->stage().engine().playingChannels().empty());  // nothing was playing
+        window->stage().quit();
     }
 };
 

@@ -89,12 +89,14 @@ void MainWindow::buildMenus() {
     };
     for (const auto& [title, entries] : menus) {
         QMenu* menu = menuBar()->addMenu(tr(title));
+        menu->setObjectName(QString::fromLatin1(title + 1).toLower());
         for (const auto& entry : entries) {
             QAction* action = menu->addAction(tr(entry.title));
             const QString command = QString::fromLatin1(entry.command);
             action->setObjectName(command);
             action->setShortcuts(stage_.keymap().keysFor(command));
             connect(action, &QAction::triggered, &stage_, [this, command] { stage_.run(command); });
+            addAction(action);  // its keys still work when stage mode hides the menu bar
         }
     }
     connect(&stage_, &Stage::keymapChanged, this, [this] {
@@ -102,14 +104,17 @@ void MainWindow::buildMenus() {
             for (QAction* action : menu->actions())
                 if (!action->objectName().isEmpty()) action->setShortcuts(stage_.keymap().keysFor(action->objectName()));
     });
-    QMenu* view = menuBar()->findChildren<QMenu*>().value(3);
-    if (view) {
+    if (QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("view"))) {
         view->addSeparator();
         for (auto* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
     }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!stage_.confirmQuit()) {
+        event->ignore();
+        return;
+    }
     stage_.quit();
     event->accept();
 }

@@ -86,13 +86,40 @@ bool Performance::evaluateCode(const QString& code, const QString& scope) {
     const EvaluationOutcome outcome = engine_.evaluate(code.toStdString());
     EvaluationRegion region;
     region.code = code;
-    if (keeper_) keeper_->recordEvaluation(QString(), region, scope, outcome, engine_.snapshot());
+    // Code that stands in a buffer (restored code does) lights up there as it plays.
+    CodeEditor* home = nullptr;
+    for (auto* editor : tabs_.editors()) {
+        const int at = static_cast<int>(editor->toPlainText().indexOf(code));
+        if (at >= 0 && !code.trimmed().isEmpty()) {
+            home = editor;
+            region.firstLine = editor->document()->findBlock(at).blockNumber() + 1;
+            break;
+        }
+    }
+    if (keeper_) keeper_->recordEvaluation(home ? tabs_.idOf(home) : QString(), region, scope, outcome, engine_.snapshot());
     if (!outcome.ok) {
         console_.post(ConsolePanel::Kind::Error,
                       QStringLiteral("%1: %2").arg(scope, QString::fromStdString(outcome.error.str())));
         return false;
     }
+    if (home) remember(outcome.tag, home, region.firstLine, *outcome.sources);
     return true;
+}
+
+void Performance::reportProblems() {
+    // Said once each: a sound name nobody has, a pattern that could not be queried.
+    const audio::SchedulerStats stats = engine_.schedulerStats();
+    for (const auto& [name, events] : stats.unknownSounds)
+        if (!reportedSounds_.contains(QString::fromStdString(name))) {
+            reportedSounds_.insert(QString::fromStdString(name));
+            console_.post(ConsolePanel::Kind::Error, tr("no sound called '%1' (not loaded, or a typo): its events are silent")
+                                                         .arg(QString::fromStdString(name)));
+        }
+    if (stats.queryErrors > reportedQueryErrors_) {
+        console_.post(ConsolePanel::Kind::Error,
+                      tr("a pattern failed while playing and was silenced until it is evaluated again"));
+        reportedQueryErrors_ = stats.queryErrors;
+    }
 }
 
 void Performance::hush() {
@@ -186,6 +213,7 @@ void Performance::tick() {
     showActive(now.frame);
     lastFrame_ = now.frame;
     showRecording();
+    if (++ticks_ % 60 == 0) reportProblems();
 }
 
 QString Performance::recordingFolder() const {
@@ -226,6 +254,14 @@ void Performance::stopRecording() {
 void Performance::showRecording() {
     if (!recording_) return;
     const auto status = engine_.recordingStatus();
+    if (!status.active && !status.failed) {
+        // The engine ended it (a restart for a new sample rate): the file is finished.
+        recording_ = false;
+        const QString message = tr("Recording ended when the engine restarted: %1").arg(recordingPath_);
+        console_.post(ConsolePanel::Kind::Info, message);
+        transport_.setRecording(false, message, false);
+        return;
+    }
     if (status.failed) {
         // Said at once, in red, where the performer is looking: never a silent file found later.
         recording_ = false;

@@ -5,6 +5,7 @@
 // becomes lights, meters and highlighted characters. Owns no widgets.
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTextCursor>
 #include <QTimer>
 
@@ -61,6 +62,7 @@ private:
     void remember(uint64_t tag, CodeEditor* editor, int firstLine, const lang::SourceMap& sources);
     void showActive(int64_t frame);
     void showRecording();
+    void reportProblems();
 
     EngineBridge& engine_;
     EditorTabs& tabs_;
@@ -75,6 +77,9 @@ private:
     int64_t highlighted_ = 0;
     bool recording_ = false;
     bool heard_ = false;
+    uint64_t ticks_ = 0;
+    QSet<QString> reportedSounds_;
+    uint64_t reportedQueryErrors_ = 0;
     QString recordingPath_;
 };
 

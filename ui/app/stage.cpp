@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTimer>
 #include <QToolButton>
 #include <cstdio>
@@ -56,8 +57,20 @@ void Stage::attach(const Panels& panels) {
     connect(panels.transport, &TransportBar::cpsEdited, this, [this](double cps) { performance_->setCps(cps); });
     connect(panels.transport, &TransportBar::hushClicked, this, [this] { performance_->hush(); });
     connect(panels.transport, &TransportBar::recordToggled, this, &Stage::toggleRecording);
-    connect(panels.channels, &ChannelStrip::muteToggled, this, [this](int c, bool on) { engine_.setMute(c, on); });
-    connect(panels.channels, &ChannelStrip::soloToggled, this, [this](int c, bool on) { engine_.setSolo(c, on); });
+    // The switches are statements, evaluated and journaled as if typed: a restore brings
+    // back a muted channel muted.
+    connect(panels.channels, &ChannelStrip::muteToggled, this, [this](int c, bool on) {
+        performance_->evaluateCode(QStringLiteral("%1 %2").arg(on ? QStringLiteral("mute") : QStringLiteral("unmute")).arg(c),
+                                   QStringLiteral("switch"));
+    });
+    connect(panels.channels, &ChannelStrip::soloToggled, this, [this](int c, bool on) {
+        performance_->evaluateCode(QStringLiteral("%1 %2").arg(on ? QStringLiteral("solo") : QStringLiteral("unsolo")).arg(c),
+                                   QStringLiteral("switch"));
+    });
+    connect(panels.tabs, &EditorTabs::closeRequested, this, [this](int index) {
+        panels_.tabs->setCurrentIndex(index);
+        run(QStringLiteral("close-buffer"));
+    });
     connect(panels.reference, &ReferencePanel::insertRequested, this, [this](const QString& code) {
         if (CodeEditor* editor = panels_.tabs->current()) {
             QTextCursor c = editor->textCursor();
@@ -132,7 +145,7 @@ void Stage::start(const StartOptions& options) {
             if (!file.open(QIODevice::ReadOnly)) {
                 std::fprintf(stderr, "seiche: cannot read %s\n", qPrintable(options.typeFile));
             } else {
-                typeIntoEditor(QString::fromUtf8(file.readAll()));
+                typeIntoEditor(QString::fromUtf8(file.readAll()), options.evaluateTyped);
             }
         }
         if (!options.screenshot.isEmpty()) {
@@ -195,7 +208,7 @@ void Stage::offerRestore(const QString& mode) {
     }
 }
 
-void Stage::typeIntoEditor(const QString& text) {
+void Stage::typeIntoEditor(const QString& text, bool evaluate) {
     CodeEditor* editor = panels_.tabs->current();
     if (!editor) return;
     editor->setFocus();
@@ -206,7 +219,7 @@ void Stage::typeIntoEditor(const QString& text) {
         QCoreApplication::sendEvent(editor, &press);
         QCoreApplication::sendEvent(editor, &release);
     }
-    performance_->evaluateIn(editor, EvaluationScope::Block);
+    if (evaluate) performance_->evaluateIn(editor, EvaluationScope::Block);
     std::printf("seiche: typed %lld characters\n", static_cast<long long>(text.size()));
     std::fflush(stdout);
 }
@@ -311,10 +324,14 @@ void Stage::openSettings() {
 
 QString Stage::applySettings(const AppSettings& next) {
     QStringList problems;
+    QString keptTheme;
     if (next.theme != settings_.theme) {
         QString error;
         theme_ = loadTheme(next.theme, &error);
-        if (!error.isEmpty()) problems << error;
+        if (!error.isEmpty()) {
+            problems << error;
+            keptTheme = theme_.name;  // what is really shown, and what is saved
+        }
     }
     if (next.keymap != settings_.keymap) {
         QString error;
@@ -324,6 +341,7 @@ QString Stage::applySettings(const AppSettings& next) {
     }
     const AppSettings previous = settings_;
     settings_ = next;
+    if (!keptTheme.isEmpty()) settings_.theme = keptTheme;
     applyLook();
     if (!(next.audio == previous.audio)) {
         AudioSettings audio = next.audio;
@@ -341,6 +359,25 @@ QString Stage::applySettings(const AppSettings& next) {
     if (const QString why = settings_.save(); !why.isEmpty()) problems << why;
     for (const QString& p : problems) panels_.console->post(ConsolePanel::Kind::Error, p);
     return problems.join(QStringLiteral("; "));
+}
+
+bool Stage::confirmQuit() {
+    int unsaved = 0;
+    for (auto* editor : panels_.tabs->editors())
+        if (!editor->toPlainText().trimmed().isEmpty() &&
+            (panels_.tabs->pathOf(editor).isEmpty() || editor->document()->isModified()))
+            ++unsaved;
+    if (unsaved == 0) return true;
+    keeper_->snapshotAll();
+    QMessageBox box(QMessageBox::Question, tr("Quit Seiche?"),
+                    tr("%n buffer(s) are not saved to files. They stay in the session journal "
+                       "(seiche-cli journal buffers), but will not open by themselves next time.",
+                       nullptr, unsaved),
+                    QMessageBox::Cancel, panels_.window);
+    QPushButton* quit = box.addButton(tr("Quit"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == quit;
 }
 
 void Stage::quit() {

@@ -55,6 +55,9 @@ public:
     // "" or why something could not be applied (the rest still is).
     QString applySettings(const AppSettings& settings);
     void quit();  // a clean end: the journal marks the session finished
+    // Asks before quitting with buffers that are not saved to files (they stay in the
+    // journal either way); false: the performer chose to stay.
+    bool confirmQuit();
 
     EngineBridge& engine() { return engine_; }
     Performance& performance() { return *performance_; }
@@ -74,7 +77,7 @@ private:
     void openFiles();
     void saveCurrent(bool as);
     void openSettings();
-    void typeIntoEditor(const QString& text);
+    void typeIntoEditor(const QString& text, bool evaluate);
     void offerRestore(const QString& mode);
     void applyLook();
     void watchSounds();    // polls the bank's sound names for a while

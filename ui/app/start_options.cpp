@@ -16,6 +16,7 @@ QString startHelp() {
         "  --screenshot PNG     start, play the demo, save the main window to PNG, then quit\n"
         "  --after-ms N         when to take the screenshot (default 1500)\n"
         "  --type-file F        type F's text into the editor as key presses, then evaluate it\n"
+        "  --no-evaluate        with --type-file: type only\n"
         "  --version            print the version and exit\n"
         "  --help               this text\n");
 }
@@ -68,6 +69,8 @@ std::optional<StartOptions> parseStartOptions(const QStringList& args, QString& 
             }
         } else if (a == QLatin1String("--type-file")) {
             if (!value(o.typeFile)) return std::nullopt;
+        } else if (a == QLatin1String("--no-evaluate")) {
+            o.evaluateTyped = false;
         } else if (a.startsWith(QLatin1String("--"))) {
             error = QStringLiteral("unknown option %1 (see seiche --help)").arg(a);
             return std::nullopt;

@@ -16,7 +16,8 @@ struct StartOptions {
     QString database;             // the journal's database ("" : the store's usual place)
     QString screenshot;           // save the window to this PNG after `afterMs`, then quit
     int afterMs = 1500;
-    QString typeFile;             // type this file's text into the editor, then evaluate it (automation)
+    QString typeFile;             // type this file's text into the editor (automation)...
+    bool evaluateTyped = true;    // ...then evaluate the block it ends in
     QString theme;                // overrides the settings' theme for this run
 };
 

@@ -14,8 +14,7 @@ EditorTabs::EditorTabs(const Vocabulary& vocabulary, QWidget* parent) : QTabWidg
     setMovable(true);
     setDocumentMode(true);
     theme_ = loadTheme(QStringLiteral("dark"));
-    connect(this, &QTabWidget::tabCloseRequested, this,
-            [this](int index) { closeBuffer(qobject_cast<CodeEditor*>(widget(index))); });
+    connect(this, &QTabWidget::tabCloseRequested, this, &EditorTabs::closeRequested);
 }
 
 CodeEditor* EditorTabs::newBuffer(const QString& text, const QString& title, const QString& path, const QString& id) {

@@ -48,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void commandRequested(const QString& command);
+    void closeRequested(int index);  // a tab's close button: the owner snapshots, then closes
     void bufferEdited(const QString& id);
     void bufferClosed(const QString& id);
 

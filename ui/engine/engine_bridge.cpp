@@ -1,6 +1,7 @@
 #include "engine/engine_bridge.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "audio/dsp/synth.hpp"
 #include "audio/sample_bank.hpp"
@@ -36,7 +37,7 @@ std::unique_ptr<audio::Device> EngineBridge::openDevice(const AudioSettings& set
     return device;  // not open: the engine keeps trying it on the silent clock
 }
 
-void EngineBridge::start(const AudioSettings& settings, const audio::SoundSources& sounds) {
+std::string EngineBridge::start(const AudioSettings& settings, const audio::SoundSources& sounds) {
     stop();
     audio_ = settings;
     sounds_ = sounds;
@@ -50,7 +51,19 @@ void EngineBridge::start(const AudioSettings& settings, const audio::SoundSource
     audio::addSoundSources(*bank_, sounds_);
     engine_ = std::make_unique<audio::LiveEngine>(*bank_, engineConfig(rate, settings.bufferFrames, cps_));
     replayChannels();
-    engine_->start(device_.get());
+    if (!engine_->start(device_.get())) {
+        // The device opened but its stream would not start: the music goes on the silent
+        // clock rather than not at all (a stopped engine cannot be started again).
+        error = device_->error().empty() ? "the stream would not start" : device_->error();
+        engine_ = std::make_unique<audio::LiveEngine>(*bank_, engineConfig(rate, settings.bufferFrames, cps_));
+        replayChannels();
+        engine_->start(nullptr);
+        device_.reset();
+        deviceName_ = "silent clock";
+        Q_EMIT message(QStringLiteral("Audio: the device would not start (%1). Playing on a silent clock.")
+                           .arg(QString::fromStdString(error)));
+        return error;
+    }
     if (settings.noDevice) {
         deviceName_ = "silent clock";
         Q_EMIT message(QStringLiteral("Audio: no device requested; the silent clock keeps time."));
@@ -66,6 +79,7 @@ void EngineBridge::start(const AudioSettings& settings, const audio::SoundSource
                                       "looking for the device every second.")
                            .arg(QString::fromStdString(error)));
     }
+    return open || settings.noDevice ? std::string() : error;
 }
 
 void EngineBridge::stop() {
@@ -80,10 +94,19 @@ void EngineBridge::stop() {
 }
 
 void EngineBridge::replayChannels() {
+    // In the order they were evaluated, each code once, with its original tag: the same
+    // channels end up with the same patterns, and their atoms still light up.
+    std::vector<int> order;
+    for (int c = 1; c <= 16; ++c)
+        if (!channelCode_[c - 1].empty()) order.push_back(c);
+    std::sort(order.begin(), order.end(), [this](int a, int b) { return channelSeq_[a - 1] < channelSeq_[b - 1]; });
+    uint64_t lastTag = 0;
+    for (int c : order) {
+        if (channelTag_[c - 1] == lastTag) continue;
+        lastTag = channelTag_[c - 1];
+        if (auto program = lang::compile(channelCode_[c - 1])) engine_->evaluate(*program.value, lastTag);
+    }
     for (int c = 1; c <= 16; ++c) {
-        if (!channelCode_[c - 1].empty()) {
-            if (auto program = lang::compile(channelCode_[c - 1])) engine_->evaluate(*program.value, nextTag_++);
-        }
         engine_->scheduler().setMute(c, muted_[c - 1]);
         engine_->scheduler().setSolo(c, soloed_[c - 1]);
     }
@@ -96,17 +119,29 @@ EvaluationOutcome EngineBridge::evaluate(const std::string& code) {
         outcome.error = *program.error;
         return outcome;
     }
+    // A bare expression plays on d1 (as in seiche-cli play), but only if it can sound: a
+    // string or a number alone (half of a line, say) would silence d1 with a pattern of
+    // nothing to play.
+    for (const auto& action : program.value->actions)
+        if (action.kind == lang::Action::Play && !action.isControl) {
+            outcome.error = lang::Diagnostic{action.at, "this is not a pattern of sounds: nothing to play (start it with d1 $ s …)"};
+            return outcome;
+        }
     outcome.ok = true;
     outcome.tag = nextTag_++;
     outcome.sources = std::make_shared<lang::SourceMap>(program.value->sources);
     for (const auto& action : program.value->actions) {
         switch (action.kind) {
-        case lang::Action::Play:
-            if (action.channel >= 1 && action.channel <= 16) {
-                outcome.channels.push_back(action.channel);
-                channelCode_[action.channel - 1] = code;
+        case lang::Action::Play: {
+            const int channel = action.channel == 0 ? 1 : action.channel;
+            if (channel >= 1 && channel <= 16) {
+                outcome.channels.push_back(channel);
+                channelCode_[channel - 1] = code;
+                channelTag_[channel - 1] = outcome.tag;
+                channelSeq_[channel - 1] = ++sequence_;
             }
             break;
+        }
         case lang::Action::Hush:
             outcome.hushed = true;
             channelCode_.fill({});
@@ -169,9 +204,13 @@ std::string EngineBridge::applyAudio(const AudioSettings& settings) {
     const bool sameRate = settings.sampleRate == static_cast<unsigned>(rate);
     if (!sameRate) {
         // Samples are resampled to the engine's rate when they load: a new rate is a
-        // new bank and engine. The channels' code carries over.
-        start(settings, sounds_);
-        return {};
+        // new bank and engine. The channels' code carries over. If the device will not
+        // open at that rate, the previous settings come back.
+        const AudioSettings previous = audio_;
+        const std::string why = start(settings, sounds_);
+        if (why.empty()) return {};
+        start(previous, sounds_);
+        return "cannot play at " + std::to_string(settings.sampleRate) + " Hz (" + why + "); kept the previous settings";
     }
     std::string error;
     auto device = openDevice(settings, error);
@@ -231,6 +270,10 @@ std::vector<std::string> EngineBridge::soundNames() const {
     if (!bank_) return names;
     for (const auto& s : bank_->sounds()) names.push_back(s.name);
     return names;
+}
+
+audio::SchedulerStats EngineBridge::schedulerStats() const {
+    return engine_ ? engine_->scheduler().stats() : audio::SchedulerStats{};
 }
 
 std::string EngineBridge::startRecording(const std::string& path) {

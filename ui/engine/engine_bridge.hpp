@@ -64,7 +64,8 @@ public:
     // Builds the sample bank (built-in kit at once, folders in the background), opens
     // the device and starts the clock. With no device the silent clock plays (the
     // performer is told); a device that appears later is picked up by the engine.
-    void start(const AudioSettings& audio, const audio::SoundSources& sounds);
+    // Returns "" or why the requested device is not playing (the silent clock is).
+    std::string start(const AudioSettings& audio, const audio::SoundSources& sounds);
     void stop();
     bool started() const { return engine_ != nullptr; }
 
@@ -82,8 +83,8 @@ public:
     std::vector<int> playingChannels() const;
 
     // Applies new audio settings while playing. A new device or buffer size keeps the
-    // music's clock; a new sample rate restarts the engine (the patterns carry on from
-    // the same cycle). Returns "" or why not (the old device keeps playing).
+    // music's clock; a new sample rate restarts the engine, which plays the channels'
+    // code again from cycle 0. Returns "" or why not (what was playing keeps playing).
     std::string applyAudio(const AudioSettings& audio);
     std::string addSampleFolder(const std::string& path);  // queued in the background
     const AudioSettings& audio() const { return audio_; }
@@ -95,6 +96,10 @@ public:
     // Played events sounding in [from, to) frames, appended to out.
     void playedBetween(int64_t fromFrame, int64_t toFrame, std::vector<audio::PlayedEvent>& out) const;
     std::vector<std::string> soundNames() const;
+    // What the scheduler could not play: unknown sound names (with how many events asked
+    // for each) and patterns that failed to query. Takes the scheduler's lock: poll it
+    // rarely (once a second), not every frame.
+    audio::SchedulerStats schedulerStats() const;
     std::string startRecording(const std::string& path);
     audio::RecordingStatus recordingStatus() const;
     void stopRecording();
@@ -112,7 +117,10 @@ private:
     std::unique_ptr<audio::Device> device_;
     std::unique_ptr<audio::LiveEngine> engine_;
     uint64_t nextTag_ = 1;
+
     std::array<std::string, 16> channelCode_{};
+    std::array<uint64_t, 16> channelTag_{}, channelSeq_{};  // the evaluation that set each channel, and when
+    uint64_t sequence_ = 0;
     std::array<bool, 16> muted_{}, soloed_{};
     double cps_ = 0.5625;
     std::string deviceName_;

@@ -33,8 +33,12 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     api_->setCurrentIndex(settings.audio.noDevice ? api_->count() - 1
                                                   : settings.audio.api ? api_->findData(QString::fromLatin1(audio::apiName(*settings.audio.api))) : 0);
     device_ = new QComboBox(this);
-    device_->addItem(tr("Default output"), -1);
-    if (settings.audio.device) device_->addItem(tr("Device %1").arg(*settings.audio.device), *settings.audio.device);
+    // Items carry "api:index" (an index means something only within its API).
+    device_->addItem(tr("Default output"), QString());
+    if (settings.audio.device)
+        device_->addItem(tr("Device %1").arg(*settings.audio.device),
+                         QStringLiteral("%1:%2").arg(settings.audio.api ? QString::fromLatin1(audio::apiName(*settings.audio.api)) : QString())
+                             .arg(*settings.audio.device));
     device_->setCurrentIndex(device_->count() - 1);
     auto* scan = new QPushButton(tr("Scan"), this);
     auto* deviceRow = new QHBoxLayout;
@@ -145,14 +149,16 @@ void SettingsDialog::scanDevices() {
 void SettingsDialog::fillDevices(const std::vector<audio::ApiListing>& listings) {
     listings_ = listings;
     const QString api = api_->currentData().toString();
-    const int wanted = device_->currentData().toInt();
+    const QString wanted = device_->currentData().toString();
     device_->clear();
-    device_->addItem(tr("Default output"), -1);
+    device_->addItem(tr("Default output"), QString());
     int found = 0;
     for (const auto& listing : listings_) {
         if (!api.isEmpty() && api != QString::fromLatin1(audio::apiName(listing.api))) continue;
         for (const auto& d : listing.devices) {
-            device_->addItem(QStringLiteral("%1: %2").arg(QString::fromLatin1(audio::apiName(listing.api)), QString::fromStdString(d.name)), d.index);
+            const QString apiName = QString::fromLatin1(audio::apiName(listing.api));
+            device_->addItem(QStringLiteral("%1: %2").arg(apiName, QString::fromStdString(d.name)),
+                             QStringLiteral("%1:%2").arg(apiName).arg(d.index));
             ++found;
         }
     }
@@ -165,8 +171,14 @@ AppSettings SettingsDialog::settings() const {
     const QString api = api_->currentData().toString();
     s.audio.noDevice = api == QLatin1String("none");
     s.audio.api = api.isEmpty() || s.audio.noDevice ? std::nullopt : audio::parseApi(api.toStdString());
-    const int device = device_->currentData().toInt();
-    s.audio.device = device >= 0 ? std::optional<int>(device) : std::nullopt;
+    // A device chosen from the list names its own API, even under "first that works".
+    const QString device = device_->currentData().toString();
+    s.audio.device.reset();
+    if (!device.isEmpty() && !s.audio.noDevice) {
+        const QString deviceApi = device.section(QLatin1Char(':'), 0, 0);
+        if (!deviceApi.isEmpty()) s.audio.api = audio::parseApi(deviceApi.toStdString());
+        s.audio.device = device.section(QLatin1Char(':'), 1).toInt();
+    }
     s.audio.sampleRate = rate_->currentData().toUInt();
     s.audio.bufferFrames = buffer_->currentData().toUInt();
     s.sampleFolders.clear();
