@@ -67,18 +67,26 @@ void Scheduler::setMute(int channel, bool on) {
 
 void Scheduler::setCps(double cps) {
     std::lock_guard lock(mutex_);
+    std::lock_guard tempo(tempoMutex_);
     // Re-anchor at the cursor so the cycle position continues smoothly.
-    anchorCycle_ = cycleAt(cursor_);
+    anchorCycle_ = cycleAtLocked(cursor_);
     anchorFrame_ = cursor_;
     cps_ = cpsToRational(cps);
 }
 
+// The tempo has a lock of its own: the GUI reads it every frame and must not wait for a
+// pattern query (which holds mutex_) to finish.
 double Scheduler::cps() const {
-    std::lock_guard lock(mutex_);
+    std::lock_guard tempo(tempoMutex_);
     return cps_.toDouble();
 }
 
 Time Scheduler::cycleAt(int64_t frame) const {
+    std::lock_guard tempo(tempoMutex_);
+    return cycleAtLocked(frame);
+}
+
+Time Scheduler::cycleAtLocked(int64_t frame) const {
     return anchorCycle_ + Rational(frame - anchorFrame_) * cps_ / Rational(static_cast<int64_t>(sampleRate_));
 }
 
@@ -192,7 +200,7 @@ void Scheduler::playedBetween(int64_t fromFrame, int64_t toFrame, std::vector<Pl
 
 void Scheduler::query(int64_t untilFrame) {
     try {
-        const Span span{cycleAt(cursor_), cycleAt(untilFrame)};
+        const Span span{cycleAtLocked(cursor_), cycleAtLocked(untilFrame)};
         bool anySolo = false;
         for (const Channel& c : channels_) anySolo = anySolo || (c.solo && c.pattern);
         // Triggers must reach the ring in time order: collect per window, channels in turn.

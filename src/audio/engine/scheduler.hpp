@@ -89,6 +89,7 @@ private:
     };
 
     int64_t frameOf(const Time& cycle) const;
+    Time cycleAtLocked(int64_t frame) const;  // mutex_ or tempoMutex_ held
     void query(int64_t untilFrame);  // every channel over [cursor_, untilFrame), into pending_
     void queryChannel(int index, const Pattern& p, const Span& span, int64_t windowStart, uint64_t tag);
     void remember(const PlayedEvent& played);  // historyMutex_ held
@@ -97,6 +98,7 @@ private:
     const SampleBank& bank_;
     const double sampleRate_;
     mutable std::mutex mutex_;
+    mutable std::mutex tempoMutex_;  // anchor and cps: written under both locks, read under either
     std::array<Channel, kChannels> channels_{};
     std::vector<Once> once_;
     // Tempo anchor: cycle(frame) = anchorCycle + (frame - anchorFrame) * cps / rate.
