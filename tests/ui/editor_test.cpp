@@ -206,6 +206,29 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window_->panels().channels->light(1) > 0, 3000);
     }
 
+    void marksLandRightAfterCharactersOutsideAscii() {
+        // An emoji is one column to the parser and two UTF-16 units to the document.
+        editor()->setPlainText(QStringLiteral("{- \U0001F3B5 caf\u00e9 -} d1 $ s \"bd sn\""));
+        QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+        QSet<QString> lit;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     window_->stage().performance().tick();
+                                     for (const auto& [start, end] : editor()->activeRanges())
+                                         lit.insert(editor()->toPlainText().mid(start, end - start));
+                                     return lit.contains(QStringLiteral("bd")) && lit.contains(QStringLiteral("sn"));
+                                 }()),
+                                 8000);
+        QCOMPARE(lit, (QSet<QString>{QStringLiteral("bd"), QStringLiteral("sn")}));
+        // And an error after them is marked at its word.
+        editor()->setPlainText(QStringLiteral("{- \U0001F3B5 -} d1 $ fsat 2 $ s \"bd\""));
+        QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(editor()->hasError());
+        bool underlined = false;
+        for (const auto& sel : editor()->extraSelections())
+            if (sel.format.underlineStyle() == QTextCharFormat::WaveUnderline) underlined |= sel.cursor.selectedText() == QStringLiteral("fsat");
+        QVERIFY(underlined);
+    }
+
     void toggleCommentAddsAndRemoves() {
         editor()->setPlainText(QStringLiteral("d1 $ s \"bd\"\n  # speed 2"));
         editor()->selectAll();

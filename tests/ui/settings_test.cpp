@@ -139,7 +139,8 @@ private Q_SLOTS:
         const QString wav = dir_.path() + QStringLiteral("/take.wav");
         QCOMPARE(stage().performance().startRecording(wav), QString());
         QTRY_VERIFY_WITH_TIMEOUT(stage().engine().recordingStatus().frames > 48000, 10000);
-        stage().performance().stopRecording();
+        stage().performance().stopRecording();  // the file is finished off the GUI thread
+        QTRY_VERIFY_WITH_TIMEOUT(!stage().engine().recordingStatus().active, 10000);
         QVERIFY(QFileInfo(wav).size() > 48000 * 6);
         // sox measures what was written: not silence.
         QProcess sox;
@@ -153,10 +154,18 @@ private Q_SLOTS:
         QFile plain(dir_.path() + QStringLiteral("/file"));
         QVERIFY(plain.open(QIODevice::WriteOnly));
         plain.close();
-        const QString underAFile = dir_.path() + QStringLiteral("/file/take.wav");  // a path through a plain file
-        QVERIFY(!stage().performance().startRecording(underAFile).isEmpty());
-        QVERIFY(!window_->panels().transport->recordButton()->isChecked());
+        // The performer's recordings folder is a path through a plain file: pressing the
+        // button says why at once, beside the button, and the button does not stay on.
+        AppSettings s = stage().settings();
+        s.recordingFolder = dir_.path() + QStringLiteral("/file/takes");
+        QCOMPARE(stage().applySettings(s), QString());
+        TransportBar* transport = window_->panels().transport;
+        transport->recordButton()->click();
+        QVERIFY(!transport->recordButton()->isChecked());
+        QVERIFY2(transport->recordStatusText().contains(QStringLiteral("Recording failed")), qPrintable(transport->recordStatusText()));
         QVERIFY(window_->panels().console->lastLine().contains(QStringLiteral("Recording failed")));
+        s.recordingFolder.clear();
+        stage().applySettings(s);
 
         // The disk fills while recording: said at once, not found later as a short file.
         const QString full = dir_.path() + QStringLiteral("/full.wav");

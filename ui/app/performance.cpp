@@ -25,10 +25,15 @@ namespace {
 constexpr size_t kRememberedEvaluations = 64;  // older ones no longer sound
 
 // A position in evaluated code (1-based line and column within it) as a document position.
+// Columns count code points; the document counts UTF-16 units (an emoji is two).
 int documentPosition(const QTextDocument& document, int firstLine, const lang::Position& at) {
     const QTextBlock block = document.findBlockByNumber(firstLine - 1 + at.line - 1);
     if (!block.isValid()) return std::max(0, document.characterCount() - 1);
-    return block.position() + std::clamp(at.col - 1, 0, std::max(0, block.length() - 1));
+    const QString text = block.text();
+    int unit = 0;
+    for (int point = 1; point < at.col && unit < text.size(); ++point)
+        unit += text[unit].isHighSurrogate() && unit + 1 < text.size() ? 2 : 1;
+    return block.position() + std::min(unit, static_cast<int>(text.size()));
 }
 
 QString cycleText(double cycle) { return QString::number(cycle, 'f', 3); }
@@ -67,7 +72,7 @@ bool Performance::evaluateIn(CodeEditor* editor, EvaluationScope scope) {
         return false;
     }
     editor->clearError();
-    remember(outcome.tag, editor, region.firstLine, *outcome.sources);
+    remember(outcome.tag, editor, region.firstLine, *outcome.sources, region.code);
     QStringList what;
     for (int c : outcome.channels) what << QStringLiteral("d%1").arg(c);
     if (outcome.hushed) what << QStringLiteral("hush");
@@ -102,7 +107,7 @@ bool Performance::evaluateCode(const QString& code, const QString& scope) {
                       QStringLiteral("%1: %2").arg(scope, QString::fromStdString(outcome.error.str())));
         return false;
     }
-    if (home) remember(outcome.tag, home, region.firstLine, *outcome.sources);
+    if (home) remember(outcome.tag, home, region.firstLine, *outcome.sources, code);
     return true;
 }
 
@@ -142,18 +147,21 @@ void Performance::setCps(double cps) {
     if (keeper_) keeper_->recordTransport(QStringLiteral("setcps"), engine_.snapshot());
 }
 
-void Performance::remember(uint64_t tag, CodeEditor* editor, int firstLine, const lang::SourceMap& sources) {
+void Performance::remember(uint64_t tag, CodeEditor* editor, int firstLine, const lang::SourceMap& sources,
+                           const QString& code) {
     EvaluatedSource& source = sources_[tag];
     source.editor = editor;
     source.atoms.reserve(sources.entries.size());
     QTextDocument& document = *editor->document();
+    // The source map counts bytes of UTF-8; the document counts UTF-16 units.
+    const QByteArray utf8 = code.toUtf8();
     for (const auto& entry : sources.entries) {
         QTextCursor cursor(&document);
-        if (entry.length > 0) {
+        if (entry.length > 0 && entry.at.offset + entry.length <= static_cast<size_t>(utf8.size())) {
             const int start = documentPosition(document, firstLine, entry.at);
+            const auto length = QString::fromUtf8(utf8.constData() + entry.at.offset, static_cast<qsizetype>(entry.length)).size();
             cursor.setPosition(start);
-            cursor.setPosition(std::min(start + static_cast<int>(entry.length), document.characterCount() - 1),
-                               QTextCursor::KeepAnchor);
+            cursor.setPosition(std::min(start + static_cast<int>(length), document.characterCount() - 1), QTextCursor::KeepAnchor);
         }
         source.atoms.push_back(cursor);
     }

@@ -59,7 +59,7 @@ private:
         QPointer<CodeEditor> editor;
         std::vector<QTextCursor> atoms;  // by source id; cursors follow later edits
     };
-    void remember(uint64_t tag, CodeEditor* editor, int firstLine, const lang::SourceMap& sources);
+    void remember(uint64_t tag, CodeEditor* editor, int firstLine, const lang::SourceMap& sources, const QString& code);
     void showActive(int64_t frame);
     void showRecording();
     void reportProblems();

@@ -83,6 +83,7 @@ std::string EngineBridge::start(const AudioSettings& settings, const audio::Soun
 }
 
 void EngineBridge::stop() {
+    finishStopping();
     if (engine_) {
         engine_->stopRecording();
         engine_->stop();
@@ -278,7 +279,12 @@ audio::SchedulerStats EngineBridge::schedulerStats() const {
 
 std::string EngineBridge::startRecording(const std::string& path) {
     if (!engine_) return "the engine is not running";
+    finishStopping();
     return engine_->startRecording(path);
+}
+
+void EngineBridge::finishStopping() {
+    if (stopping_.valid()) stopping_.get();  // get() also makes it invalid again
 }
 
 audio::RecordingStatus EngineBridge::recordingStatus() const {
@@ -286,7 +292,11 @@ audio::RecordingStatus EngineBridge::recordingStatus() const {
 }
 
 void EngineBridge::stopRecording() {
-    if (engine_) engine_->stopRecording();
+    // Finishing the file drains what the writer still holds (seconds of audio on a slow
+    // disk): on a thread of its own, never on the GUI's.
+    if (!engine_) return;
+    finishStopping();
+    stopping_ = std::async(std::launch::async, [engine = engine_.get()] { engine->stopRecording(); });
 }
 
 }  // namespace seiche::ui

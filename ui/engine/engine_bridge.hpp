@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <array>
+#include <future>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -109,6 +110,7 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<audio::Device> openDevice(const AudioSettings& audio, std::string& error);
+    void finishStopping();  // waits for a recording being finished in the background
     void replayChannels();  // after an engine restart: the same code again
 
     AudioSettings audio_;
@@ -124,6 +126,7 @@ private:
     std::array<bool, 16> muted_{}, soloed_{};
     double cps_ = 0.5625;
     std::string deviceName_;
+    std::future<void> stopping_;
 };
 
 }  // namespace seiche::ui

@@ -30,13 +30,13 @@ TransportBar::TransportBar(QWidget* parent) : QWidget(parent), theme_(loadTheme(
     QFont mono(QStringLiteral("DejaVu Sans Mono"));
     cycle_->setFont(mono);
     cps_ = new QDoubleSpinBox(this);
-    cps_->setRange(0.01, 10);
+    cps_->setRange(0.01, 100);  // the engine's own bounds
     cps_->setDecimals(4);
     cps_->setSingleStep(0.0625);
     cps_->setPrefix(tr("cps "));
     cps_->setKeyboardTracking(false);
     bpm_ = new QDoubleSpinBox(this);
-    bpm_->setRange(0.01 * 60 * kBeatsPerCycle, 10 * 60 * kBeatsPerCycle);
+    bpm_->setRange(0.01 * 60 * kBeatsPerCycle, 100 * 60 * kBeatsPerCycle);
     bpm_->setDecimals(1);
     bpm_->setSuffix(tr(" BPM"));
     bpm_->setKeyboardTracking(false);
@@ -106,6 +106,8 @@ void TransportBar::show(const TransportView& view) {
 }
 
 QString TransportBar::cycleText() const { return cycle_->text(); }
+
+QString TransportBar::recordStatusText() const { return recordStatus_->toolTip(); }
 
 void TransportBar::setRecording(bool on, const QString& status, bool failed) {
     {

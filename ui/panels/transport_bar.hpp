@@ -38,6 +38,7 @@ public:
     QToolButton* recordButton() const { return record_; }
     QDoubleSpinBox* cpsField() const { return cps_; }
     QString cycleText() const;
+    QString recordStatusText() const;  // whole, as its tooltip holds it
 
 Q_SIGNALS:
     void cpsEdited(double cps);
