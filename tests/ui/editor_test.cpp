@@ -40,6 +40,21 @@ class EditorTest : public QObject {
         return n;
     }
 
+    // The text of every range lit while frames are drawn, until all of `words` have been
+    // lit (or 8 s have passed).
+    QSet<QString> litUntil(const QStringList& words) {
+        QSet<QString> lit;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 8000) {
+            window_->stage().performance().tick();
+            for (const auto& [start, end] : editor()->activeRanges()) lit.insert(editor()->toPlainText().mid(start, end - start));
+            if (std::all_of(words.begin(), words.end(), [&](const QString& w) { return lit.contains(w); })) break;
+            QTest::qWait(16);
+        }
+        return lit;
+    }
+
     // Whether `channel` starts an event within `ms` (QTRY_* would evaluate a waiting
     // expression once more after it succeeds).
     bool startsWithin(int channel, int ms) {
@@ -180,29 +195,17 @@ private Q_SLOTS:
         editor()->setPlainText(QStringLiteral("d1 $ s \"bd sn\" # n \"<0 1>\""));
         QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
         // Each lit range is a word inside the mini-notation strings, never anything else.
-        QSet<QString> lit;
-        QTRY_VERIFY_WITH_TIMEOUT(([&] {
-                                     window_->stage().performance().tick();
-                                     for (const auto& [start, end] : editor()->activeRanges())
-                                         lit.insert(editor()->toPlainText().mid(start, end - start));
-                                     return lit.contains(QStringLiteral("bd")) && lit.contains(QStringLiteral("sn"));
-                                 }()),
-                                 8000);
+        const QSet<QString> lit = litUntil({QStringLiteral("bd"), QStringLiteral("sn")});
+        QVERIFY(lit.contains(QStringLiteral("bd")) && lit.contains(QStringLiteral("sn")));
         for (const QString& word : lit)
             QVERIFY2((QSet<QString>{QStringLiteral("bd"), QStringLiteral("sn"), QStringLiteral("0"), QStringLiteral("1")}).contains(word),
                      qPrintable(word));
         // A later edit above the code moves the marks with their text.
         QTextCursor c(editor()->document());
         c.insertText(QStringLiteral("-- a comment\n"));
-        lit.clear();
-        QTRY_VERIFY_WITH_TIMEOUT(([&] {
-                                     window_->stage().performance().tick();
-                                     for (const auto& [start, end] : editor()->activeRanges())
-                                         lit.insert(editor()->toPlainText().mid(start, end - start));
-                                     return lit.contains(QStringLiteral("bd"));
-                                 }()),
-                                 8000);
-        QVERIFY(!lit.contains(QStringLiteral("d1")));
+        const QSet<QString> moved = litUntil({QStringLiteral("bd")});
+        QVERIFY(moved.contains(QStringLiteral("bd")));
+        QVERIFY(!moved.contains(QStringLiteral("d1")));
         QTRY_VERIFY_WITH_TIMEOUT(window_->panels().channels->light(1) > 0, 3000);
     }
 
@@ -210,14 +213,8 @@ private Q_SLOTS:
         // An emoji is one column to the parser and two UTF-16 units to the document.
         editor()->setPlainText(QStringLiteral("{- \U0001F3B5 caf\u00e9 -} d1 $ s \"bd sn\""));
         QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
-        QSet<QString> lit;
-        QTRY_VERIFY_WITH_TIMEOUT(([&] {
-                                     window_->stage().performance().tick();
-                                     for (const auto& [start, end] : editor()->activeRanges())
-                                         lit.insert(editor()->toPlainText().mid(start, end - start));
-                                     return lit.contains(QStringLiteral("bd")) && lit.contains(QStringLiteral("sn"));
-                                 }()),
-                                 8000);
+        const QSet<QString> lit = litUntil({QStringLiteral("bd"), QStringLiteral("sn")});
+        QVERIFY(lit.contains(QStringLiteral("bd")) && lit.contains(QStringLiteral("sn")));
         QCOMPARE(lit, (QSet<QString>{QStringLiteral("bd"), QStringLiteral("sn")}));
         // And an error after them is marked at its word.
         editor()->setPlainText(QStringLiteral("{- \U0001F3B5 -} d1 $ fsat 2 $ s \"bd\""));
