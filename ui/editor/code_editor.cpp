@@ -5,9 +5,12 @@
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QStringListModel>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QToolTip>
+#include <QtMath>
 
 #include "editor/tidal_highlighter.hpp"
 #include "editor/vocabulary.hpp"
@@ -22,7 +25,10 @@ constexpr int kBracketScanLimit = 20000;  // characters: a keystroke never scans
 
 class LineNumberArea : public QWidget {
 public:
-    explicit LineNumberArea(CodeEditor* editor) : QWidget(editor), editor_(editor) {}
+    explicit LineNumberArea(CodeEditor* editor) : QWidget(editor), editor_(editor) {
+        // It fills what it paints: the editor and the scroll bar beneath are not repainted with it.
+        setAttribute(Qt::WA_OpaquePaintEvent);
+    }
     QSize sizeHint() const override { return {editor_->lineNumberAreaWidth(), 0}; }
 
 protected:
@@ -46,12 +52,75 @@ QChar partner(QChar c) {
     }
 }
 
+// QPlainTextDocumentLayout repaints the whole viewport for any change it sees as
+// spanning more than one block ("optimization potential", says Qt's source), and
+// it sees every keystroke so: it reaches the last block touched through
+// from + charsRemoved + charsAdded, and QSyntaxHighlighter marks the line it
+// recoloured dirty as (position, length, length), which ends in the next line.
+// Here the blocks in that range are laid out again and repainted, and only they,
+// as long as no line was added or removed and none changed height (then nothing
+// else moved); otherwise the base class repaints everything, as it did.
+// A laid-out line also keeps its shaped glyphs: Qt frees them after layout by
+// default, and every repaint of the line would shape it again (some 30 bytes a
+// character; past a megabyte of text only the lines being edited keep them).
+class EditorLayout : public QPlainTextDocumentLayout {
+public:
+    using QPlainTextDocumentLayout::QPlainTextDocumentLayout;
+
+protected:
+    void documentChanged(int from, int removed, int added) override {
+        QTextDocument* doc = document();
+        const QTextBlock first = doc->findBlock(from);
+        const QTextBlock last = doc->findBlock(std::max(0, from + removed + added - 1));
+        if (last.blockNumber() - first.blockNumber() < kLocalBlocks || doc->characterCount() <= kCachedChars)
+            for (QTextBlock b = first; b.isValid(); b = b.next()) {
+                b.layout()->setCacheEnabled(true);
+                if (b == last) break;
+            }
+        const bool sameLines = doc->blockCount() == blocks_;
+        blocks_ = doc->blockCount();
+        if (!sameLines || first == last || !first.isValid() || !last.isValid() ||
+            last.blockNumber() - first.blockNumber() >= kLocalBlocks) {
+            QPlainTextDocumentLayout::documentChanged(from, removed, added);
+            return;
+        }
+        std::vector<std::pair<QTextBlock, qreal>> heights;
+        for (QTextBlock b = first; b.isValid(); b = b.next()) {
+            heights.emplace_back(b, blockBoundingRect(b).height());
+            if (b == last) break;
+        }
+        const QSizeF size = documentSize();
+        {
+            // Its layout work, without the repaint of everything.
+            const QSignalBlocker quiet(this);
+            QPlainTextDocumentLayout::documentChanged(from, removed, added);
+        }
+        if (documentSize() != size) Q_EMIT documentSizeChanged(documentSize());
+        for (const auto& [block, height] : heights)
+            if (blockBoundingRect(block).height() != height) {
+                requestUpdate();  // the lines below moved
+                return;
+            }
+        for (const auto& [block, height] : heights) Q_EMIT updateBlock(block);
+    }
+
+private:
+    static constexpr int kLocalBlocks = 8;
+    static constexpr int kCachedChars = 1 << 20;
+    int blocks_ = 1;
+};
+
 bool opens(QChar c) { return c == QLatin1Char('(') || c == QLatin1Char('[') || c == QLatin1Char('{') || c == QLatin1Char('<'); }
 
 }  // namespace
 
 CodeEditor::CodeEditor(const Vocabulary& vocabulary, QWidget* parent)
     : QPlainTextEdit(parent), vocabulary_(vocabulary) {
+    // Its layout repaints the line a keystroke changed, not the whole view.
+    auto* text = new QTextDocument(this);
+    text->setDocumentLayout(new EditorLayout(text));
+    setDocument(text);
+    text->setDefaultFont(font());
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTabChangesFocus(false);
     setCenterOnScroll(false);
@@ -72,7 +141,7 @@ CodeEditor::CodeEditor(const Vocabulary& vocabulary, QWidget* parent)
         if (dy) lineNumbers_->scroll(0, dy);
         else lineNumbers_->update(0, rect.y(), lineNumbers_->width(), rect.height());
     });
-    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::matchBrackets);
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::cursorMoved);
     // The error mark follows its text while lines above it are edited.
     connect(document(), &QTextDocument::contentsChange, this, [this](int position, int removed, int added) {
         if (errorPosition_ >= 0 && position < errorPosition_)
@@ -91,7 +160,8 @@ void CodeEditor::setTheme(const Theme& theme) {
     theme_ = theme;
     setPalette(theme.palette());
     highlighter_->setTheme(theme);
-    updateSelections();
+    matchBrackets(true);
+    viewport()->update();
     lineNumbers_->update();
 }
 
@@ -300,25 +370,70 @@ void CodeEditor::toggleComment() {
     edit.endEditBlock();
 }
 
-void CodeEditor::matchBrackets() {
-    bracketSelections_.clear();
-    const QString text = document()->toPlainText();
-    const int pos = textCursor().position();
-    int at = -1;
-    if (pos < text.size() && !partner(text[pos]).isNull()) at = pos;
-    else if (pos > 0 && !partner(text[pos - 1]).isNull()) at = pos - 1;
-    if (at >= 0) {
-        const QChar c = text[at], p = partner(c);
-        const int step = opens(c) ? 1 : -1;
-        int depth = 0, match = -1;
-        for (int i = at, n = 0; i >= 0 && i < text.size() && n < kBracketScanLimit; i += step, ++n) {
-            if (text[i] == c) ++depth;
-            else if (text[i] == p && --depth == 0) {
-                match = i;
-                break;
-            }
+QRect CodeEditor::lineStrip(const QTextBlock& block) const {
+    if (!block.isValid()) return {};
+    const QRectF r = blockBoundingGeometry(block).translated(contentOffset());
+    return QRect(0, qFloor(r.top()), viewport()->width(), qCeil(r.bottom()) - qFloor(r.top()));
+}
+
+void CodeEditor::cursorMoved() {
+    // The current line's background and number are drawn by this editor: when the
+    // cursor changes lines, the old line and the new are repainted, nothing else.
+    const QTextBlock now = textCursor().block();
+    if (now != currentLine_.block()) {
+        for (const QTextBlock& b : {currentLine_.block(), now}) {
+            const QRect strip = lineStrip(b);
+            if (strip.isEmpty()) continue;
+            viewport()->update(strip);
+            lineNumbers_->update(0, strip.y(), lineNumbers_->width(), strip.height());
         }
-        for (int i : {at, match}) {
+    }
+    currentLine_ = QTextCursor(now);
+    matchBrackets();
+}
+
+int CodeEditor::matchingBracket(int at) const {
+    // Block by block, never the whole text: a keystroke stays cheap in a long buffer.
+    QTextBlock block = document()->findBlock(at);
+    QString text = block.text();
+    int i = at - block.position();
+    const QChar c = text[i], p = partner(c);
+    const int step = opens(c) ? 1 : -1;
+    int depth = 0;
+    for (int n = 0; n < kBracketScanLimit; ++n) {
+        if (i < 0 || i >= text.size()) {  // the line break between blocks counts as one character
+            block = step > 0 ? block.next() : block.previous();
+            if (!block.isValid()) return -1;
+            text = block.text();
+            i = step > 0 ? 0 : static_cast<int>(text.size()) - 1;
+            continue;
+        }
+        if (text[i] == c) ++depth;
+        else if (text[i] == p && --depth == 0) return block.position() + i;
+        i += step;
+    }
+    return -1;
+}
+
+void CodeEditor::matchBrackets(bool force) {
+    const QTextCursor cursor = textCursor();
+    const QString line = cursor.block().text();
+    const int inBlock = cursor.positionInBlock();
+    int at = -1;
+    if (inBlock < line.size() && !partner(line[inBlock]).isNull()) at = cursor.position();
+    else if (inBlock > 0 && !partner(line[inBlock - 1]).isNull()) at = cursor.position() - 1;
+    const int match = at >= 0 ? matchingBracket(at) : -1;
+    // Typing where the marks stay as they are leaves the selections (and the screen) alone.
+    const auto marks = [](const QTextEdit::ExtraSelection& s, int i) {
+        return s.cursor.selectionStart() == i && s.cursor.selectionEnd() == i + 1;
+    };
+    const bool same = at < 0 ? bracketSelections_.isEmpty()
+                             : bracketSelections_.size() == 2 && marks(bracketSelections_[0], at) &&
+                                   marks(bracketSelections_[1], match < 0 ? at : match);
+    if (same && !force) return;
+    bracketSelections_.clear();
+    if (at >= 0) {
+        for (int i : {at, match}) {  // an unmatched bracket is marked alone, in the error colour
             QTextEdit::ExtraSelection s;
             s.cursor = QTextCursor(document());
             s.cursor.setPosition(i < 0 ? at : i);
@@ -328,17 +443,13 @@ void CodeEditor::matchBrackets() {
         }
     }
     updateSelections();
-    lineNumbers_->update();
 }
 
 void CodeEditor::updateSelections() {
+    // The current line is not among them: a full-width selection that moves with
+    // the cursor would be redrawn (as clipped text) on every keystroke; paintEvent
+    // fills its background instead.
     QList<QTextEdit::ExtraSelection> all;
-    QTextEdit::ExtraSelection line;
-    line.format.setBackground(theme_.currentLine);
-    line.format.setProperty(QTextFormat::FullWidthSelection, true);
-    line.cursor = textCursor();
-    line.cursor.clearSelection();
-    all << line;
     for (const auto& [start, end] : active_) {
         QTextEdit::ExtraSelection s;
         s.cursor = QTextCursor(document());
@@ -399,6 +510,11 @@ QRect CodeEditor::lineRect(int position) const {
 }
 
 void CodeEditor::paintEvent(QPaintEvent* event) {
+    if (const QRect strip = lineStrip(textCursor().block()).intersected(event->rect()); !strip.isEmpty()) {
+        // Under the text, as a full-width extra selection would be, and only where asked.
+        QPainter under(viewport());
+        under.fillRect(strip, theme_.currentLine);
+    }
     QPlainTextEdit::paintEvent(event);
     QPainter painter(viewport());
     if (flash_.clock.isValid() && flash_.clock.elapsed() <= kFlashMs) {

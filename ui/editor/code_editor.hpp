@@ -6,6 +6,8 @@
 // characters whose events are sounding right now.
 #include <QElapsedTimer>
 #include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTimer>
 
 #include <utility>
@@ -62,7 +64,10 @@ protected:
 
 private:
     void updateSelections();
-    void matchBrackets();
+    void cursorMoved();
+    void matchBrackets(bool force = false);
+    int matchingBracket(int at) const;  // -1 if none within reach
+    QRect lineStrip(const QTextBlock& block) const;  // the block's line across the viewport
     void insertCompletion(const QString& word);
     QString wordBeforeCursor() const;
     void newlineWithIndent();
@@ -78,6 +83,7 @@ private:
     int baseFontSize_ = 14;
 
     QList<QTextEdit::ExtraSelection> bracketSelections_;
+    QTextCursor currentLine_;  // where the current-line background was last drawn; follows edits
     std::vector<std::pair<int, int>> active_;
     int errorPosition_ = -1;
     QString errorMessage_;
