@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QRandomGenerator>
 #include <QTextBlock>
 #include <QToolButton>
 #include <QToolTip>
@@ -189,6 +190,33 @@ private Q_SLOTS:
         window_->panels().channels->muteButton(3)->click();
         QVERIFY(!engine().muted(3));
         QVERIFY(startsWithin(3, 3000));
+    }
+
+    void nothingTypedStopsTheMusic() {
+        // A performer's worst minute: 300 evaluations of fragments, typos and nonsense,
+        // as key presses. d1 must play on, and the app must answer every one.
+        editor()->setPlainText(QStringLiteral("d1 $ s \"bd*4\""));
+        QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+        const QStringList pieces{QStringLiteral("d1 $"),    QStringLiteral("s \""),     QStringLiteral("\"bd*"),
+                                 QStringLiteral("[~ sn"),   QStringLiteral("# speed"),   QStringLiteral("(fast"),
+                                 QStringLiteral("<0 1>"),   QStringLiteral("1e9"),       QStringLiteral("$ every"),
+                                 QStringLiteral("{- "),     QStringLiteral("-- "),       QStringLiteral("\\"),
+                                 QStringLiteral("jux rev"), QStringLiteral("\u00e9\U0001F3B5"), QStringLiteral("d17 $"),
+                                 QStringLiteral("hush"),    QStringLiteral("once"),      QStringLiteral(")")};
+        QRandomGenerator random(20261122);
+        int errors = 0;
+        for (int i = 0; i < 300; ++i) {
+            QString code = QStringLiteral("d2 $ ");
+            for (int n = 1 + random.bounded(6); n > 0; --n) code += pieces[random.bounded(pieces.size())] + QLatin1Char(' ');
+            code.replace(QStringLiteral("hush"), QStringLiteral("hash"));  // hush would stop d1 on purpose
+            editor()->setPlainText(code);
+            editor()->moveCursor(QTextCursor::End);
+            QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+            errors += editor()->hasError();
+        }
+        QVERIFY2(errors > 200, qPrintable(QString::number(errors)));  // nonsense was refused, with marks
+        QCOMPARE(QString::fromStdString(engine().channelCode()[0]), QStringLiteral("d1 $ s \"bd*4\""));
+        QVERIFY(startsWithin(1, 3000));
     }
 
     void theSoundingAtomsLightUp() {
