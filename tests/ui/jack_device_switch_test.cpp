@@ -66,7 +66,7 @@ private Q_SLOTS:
         s.audio.sampleRate = 48000;
         s.audio.bufferFrames = 256;
         const int64_t before = stage.engine().snapshot().frame;
-        QCOMPARE(stage.applySettings(s), QString());
+        QCOMPARE(testing::applyAudio(stage, s), QString());
         const TransportSnapshot onJack = stage.engine().snapshot();
         QVERIFY(onJack.onDevice);
         QVERIFY2(QString::fromStdString(onJack.deviceName).startsWith(QStringLiteral("jack")), onJack.deviceName.c_str());
@@ -80,7 +80,7 @@ private Q_SLOTS:
         s.audio.noDevice = true;
         s.audio.api.reset();
         const int64_t onJackFrame = stage.engine().snapshot().frame;
-        QCOMPARE(stage.applySettings(s), QString());
+        QCOMPARE(testing::applyAudio(stage, s), QString());
         QVERIFY(!stage.engine().snapshot().onDevice);
         QVERIFY(stage.engine().snapshot().frame >= onJackFrame);
         QVERIFY(onsets(stage.engine(), 600) > 0);

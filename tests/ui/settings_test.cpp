@@ -64,7 +64,7 @@ private Q_SLOTS:
         QVERIFY(before > 0);
         AppSettings s = stage().settings();
         s.audio.bufferFrames = 512;
-        QCOMPARE(stage().applySettings(s), QString());
+        QCOMPARE(testing::applyAudio(stage(), s), QString());
         QCOMPARE(stage().engine().audio().bufferFrames, 512u);
         QTest::qWait(300);
         // The same clock, moving on, and d1 still playing on it.
@@ -76,6 +76,28 @@ private Q_SLOTS:
         QVERIFY(!played.empty());
     }
 
+    void aDeviceThatWillNotOpenLeavesTheMusicWhereItWas() {
+        CodeEditor* editor = window_->panels().tabs->current();
+        editor->setPlainText(QStringLiteral("d1 $ s \"bd*8\""));
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        AppSettings s = stage().settings();
+        const AudioSettings before = stage().engine().audio();
+        s.audio.noDevice = false;
+        s.audio.api = seiche::audio::AudioApi::Alsa;
+        s.audio.device = 99;  // no such device
+        const QString why = testing::applyAudio(stage(), s);
+        QVERIFY2(!why.isEmpty(), "a device that does not exist was accepted");
+        QVERIFY(window_->panels().console->lastLine().contains(QStringLiteral("still playing")));
+        QVERIFY(stage().engine().audio() == before);
+        // The choice that failed is neither kept nor saved.
+        QVERIFY(stage().settings().audio.device != std::optional<int>(99));
+        QVERIFY(AppSettings::load().audio.device != std::optional<int>(99));
+        const int64_t frame = stage().engine().snapshot().frame;
+        QTest::qWait(200);
+        QVERIFY(stage().engine().snapshot().frame > frame);
+        QCOMPARE(stage().engine().playingChannels(), std::vector<int>{1});
+    }
+
     void aNewSampleRateRestartsTheEngineWithTheSameCode() {
         CodeEditor* editor = window_->panels().tabs->current();
         editor->setPlainText(QStringLiteral("d2 $ s \"hh*8\""));
@@ -83,7 +105,7 @@ private Q_SLOTS:
         AppSettings s = stage().settings();
         s.audio.sampleRate = 44100;
         s.audio.noDevice = true;
-        QCOMPARE(stage().applySettings(s), QString());
+        QCOMPARE(testing::applyAudio(stage(), s), QString());
         QCOMPARE(stage().engine().snapshot().sampleRate, 44100.0);
         QCOMPARE(stage().engine().playingChannels(), std::vector<int>{2});
         std::vector<seiche::audio::PlayedEvent> played;

@@ -1,6 +1,7 @@
 #pragma once
 // What every widget test needs: a private config and data folder (so no test reads
 // or writes the performer's), and the real main window started on the silent clock.
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtGlobal>
@@ -31,6 +32,16 @@ inline std::unique_ptr<MainWindow> startWindow(const StartOptions& options) {
     window->show();
     window->stage().start(options);
     return window;
+}
+
+// Applies settings whose audio part changes, and waits for the engine's answer:
+// "" when the new device (or clock) plays, else why not.
+inline QString applyAudio(Stage& stage, const AppSettings& settings) {
+    QSignalSpy applied(&stage, &Stage::audioApplied);
+    const QString immediate = stage.applySettings(settings);
+    if (!immediate.isEmpty()) return immediate;
+    if (!applied.wait(20000)) return QStringLiteral("no answer from the engine in 20 s");
+    return applied.front().front().toString();
 }
 
 // Types text into the editor as key presses ('\n' is Return, with auto-indent).

@@ -83,6 +83,14 @@ void Stage::attach(const Panels& panels) {
     connect(panels.reference, &ReferencePanel::auditionRequested, this, [this](const QString& code) { performance_->audition(code); });
     connect(&engine_, &EngineBridge::message, this,
             [this](const QString& text) { panels_.console->post(ConsolePanel::Kind::Info, text); });
+    connect(&engine_, &EngineBridge::audioApplied, this, [this](const QString& why) {
+        if (!why.isEmpty()) {
+            panels_.console->post(ConsolePanel::Kind::Error, tr("audio: %1 (still playing on what it had)").arg(why));
+            settings_.audio = audioBefore_;  // what is really playing is what is saved
+            settings_.save();
+        }
+        Q_EMIT audioApplied(why);
+    });
     applyLook();
 }
 
@@ -319,6 +327,9 @@ void Stage::openSettings() {
         const QString why = applySettings(s);
         dialog->setStatus(why.isEmpty() ? tr("Applied.") : why, !why.isEmpty());
     });
+    connect(this, &Stage::audioApplied, dialog, [dialog](const QString& why) {
+        dialog->setStatus(why.isEmpty() ? tr("Audio applied.") : tr("Audio: %1").arg(why), !why.isEmpty());
+    });
     dialog->show();
 }
 
@@ -346,10 +357,9 @@ QString Stage::applySettings(const AppSettings& next) {
     if (!(next.audio == previous.audio)) {
         AudioSettings audio = next.audio;
         if (options_.noDevice && !audio.api) audio.noDevice = true;
-        if (const std::string why = engine_.applyAudio(audio); !why.empty()) {
-            problems << tr("audio: %1").arg(QString::fromStdString(why));
-            settings_.audio = previous.audio;  // what is really playing
-        }
+        // The device opens off the GUI thread; audioApplied() says how it went.
+        audioBefore_ = previous.audio;
+        engine_.applyAudioLater(audio);
     }
     for (const QString& folder : next.sampleFolders)
         if (!previous.sampleFolders.contains(folder))

@@ -52,7 +52,8 @@ public:
     void start(const StartOptions& options);
     // Runs a command by name (a key, a menu); false for an unknown name.
     bool run(const QString& command);
-    // "" or why something could not be applied (the rest still is).
+    // "" or why something could not be applied (the rest still is). A new audio setting
+    // takes effect a moment later, off the GUI thread: audioApplied() reports it.
     QString applySettings(const AppSettings& settings);
     void quit();  // a clean end: the journal marks the session finished
     // Asks before quitting with buffers that are not saved to files (they stay in the
@@ -70,6 +71,7 @@ public:
 Q_SIGNALS:
     void started();
     void keymapChanged();  // menus show the new keys
+    void audioApplied(const QString& reason);  // a new audio setting took effect ("") or not
 
 private:
     void toggleRecording(bool on);
@@ -86,6 +88,7 @@ private:
     Vocabulary vocabulary_;
     EngineBridge engine_;
     AppSettings settings_;
+    AudioSettings audioBefore_;  // to go back to if a new device will not open
     Keymap keymap_;
     Theme theme_;
     Panels panels_;

@@ -1,6 +1,10 @@
 #include "engine/engine_bridge.hpp"
 
+#include <QApplication>
+#include <QPointer>
+
 #include <algorithm>
+#include <thread>
 #include <filesystem>
 
 #include "audio/dsp/synth.hpp"
@@ -201,21 +205,57 @@ std::string EngineBridge::applyAudio(const AudioSettings& settings) {
         return {};
     }
     if (settings == audio_) return {};
-    const double rate = bank_->sampleRate();
-    const bool sameRate = settings.sampleRate == static_cast<unsigned>(rate);
-    if (!sameRate) {
-        // Samples are resampled to the engine's rate when they load: a new rate is a
-        // new bank and engine. The channels' code carries over. If the device will not
-        // open at that rate, the previous settings come back.
-        const AudioSettings previous = audio_;
-        const std::string why = start(settings, sounds_);
-        if (why.empty()) return {};
-        start(previous, sounds_);
-        return "cannot play at " + std::to_string(settings.sampleRate) + " Hz (" + why + "); kept the previous settings";
-    }
+    if (!sameRate(settings)) return restartAt(settings);
     std::string error;
     auto device = openDevice(settings, error);
-    if (device && !device->isOpen()) return "cannot open the device: " + error;
+    return adoptDevice(std::move(device), settings, error);
+}
+
+void EngineBridge::applyAudioLater(const AudioSettings& settings) {
+    const uint64_t ticket = ++openTicket_;
+    auto report = [this](const std::string& why) {
+        // Always later, never inside the call: whoever asked can connect first.
+        QMetaObject::invokeMethod(this, [this, why] { Q_EMIT audioApplied(QString::fromStdString(why)); }, Qt::QueuedConnection);
+    };
+    if (!engine_ || settings == audio_ || !sameRate(settings)) {
+        report(applyAudio(settings));  // nothing to open, or a restart (rare, and it needs the GUI's objects)
+        return;
+    }
+    // Opening a device can take a quarter of a second (JACK) or hang on a broken driver:
+    // on a thread of its own. The music plays on the old device meanwhile.
+    QPointer<EngineBridge> self(this);
+    std::thread([self, settings, ticket] {
+        std::string error;
+        std::unique_ptr<audio::Device> device = openDevice(settings, error);
+        audio::Device* opened = device.release();
+        QMetaObject::invokeMethod(qApp, [self, opened, settings, ticket, error] {
+            std::unique_ptr<audio::Device> owned(opened);
+            if (!self || ticket != self->openTicket_) return;  // gone, or a newer choice superseded it
+            Q_EMIT self->audioApplied(QString::fromStdString(self->adoptDevice(std::move(owned), settings, error)));
+        });
+    }).detach();
+}
+
+bool EngineBridge::sameRate(const AudioSettings& settings) const {
+    return bank_ && settings.sampleRate == static_cast<unsigned>(bank_->sampleRate());
+}
+
+std::string EngineBridge::restartAt(const AudioSettings& settings) {
+    // Samples are resampled to the engine's rate when they load: a new rate is a new bank
+    // and engine. The channels' code carries over. If the device will not open at that
+    // rate, the previous settings come back.
+    const AudioSettings previous = audio_;
+    const std::string why = start(settings, sounds_);
+    if (why.empty()) return {};
+    start(previous, sounds_);
+    return "cannot play at " + std::to_string(settings.sampleRate) + " Hz (" + why + "); kept the previous settings";
+}
+
+std::string EngineBridge::adoptDevice(std::unique_ptr<audio::Device> device, const AudioSettings& settings,
+                                      const std::string& openError) {
+    if (!engine_) return "the engine is not running";
+    const double rate = bank_->sampleRate();
+    if (device && !device->isOpen()) return "cannot open the device: " + openError;
     if (device && device->sampleRate() != static_cast<unsigned>(rate))
         return "the device would not run at " + std::to_string(static_cast<int>(rate)) + " Hz";
     if (auto why = engine_->switchDevice(device.get()); !why.empty()) return why;

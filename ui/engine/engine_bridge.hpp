@@ -87,6 +87,10 @@ public:
     // music's clock; a new sample rate restarts the engine, which plays the channels'
     // code again from cycle 0. Returns "" or why not (what was playing keeps playing).
     std::string applyAudio(const AudioSettings& audio);
+    // The same, with the device opened on a worker thread so the GUI never waits for the
+    // audio system; audioApplied("" or the reason) follows on the GUI thread, always
+    // after this returns. A later call supersedes one still opening.
+    void applyAudioLater(const AudioSettings& audio);
     std::string addSampleFolder(const std::string& path);  // queued in the background
     const AudioSettings& audio() const { return audio_; }
 
@@ -107,9 +111,13 @@ public:
 
 Q_SIGNALS:
     void message(const QString& text);  // for the console: device changes, load reports
+    void audioApplied(const QString& reason);  // after applyAudioLater: "" or why not
 
 private:
-    std::unique_ptr<audio::Device> openDevice(const AudioSettings& audio, std::string& error);
+    static std::unique_ptr<audio::Device> openDevice(const AudioSettings& audio, std::string& error);
+    bool sameRate(const AudioSettings& audio) const;
+    std::string restartAt(const AudioSettings& audio);
+    std::string adoptDevice(std::unique_ptr<audio::Device> device, const AudioSettings& audio, const std::string& openError);
     void finishStopping();  // waits for a recording being finished in the background
     void replayChannels();  // after an engine restart: the same code again
 
@@ -127,6 +135,7 @@ private:
     double cps_ = 0.5625;
     std::string deviceName_;
     std::future<void> stopping_;
+    uint64_t openTicket_ = 0;  // the newest applyAudioLater(); older openings are dropped
 };
 
 }  // namespace seiche::ui
