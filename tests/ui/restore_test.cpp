@@ -6,6 +6,7 @@
 #include <csignal>
 
 #include "app/session_keeper.hpp"
+#include "panels/console_panel.hpp"
 #include "engine/engine_bridge.hpp"
 #include "ui/ui_test_support.hpp"
 
@@ -90,6 +91,28 @@ private Q_SLOTS:
         auto window = restart(database);
         QVERIFY2(hasBuffer(*window, code), qPrintable(window->panels().tabs->current()->toPlainText()));
         QVERIFY(window->stage().engine().playingChannels().empty());  // nothing was playing
+        window->stage().quit();
+    }
+
+    void aBrokenJournalIsSaidAndTheAppStillPlays() {
+        const QString database = dir_.path() + QStringLiteral("/broken.db");
+        QFile f(database);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));  // not a database
+        f.close();
+        StartOptions options = testing::quietStart(dir_);
+        options.database = database;
+        auto window = testing::startWindow(options);
+        QVERIFY(!window->stage().keeper().isOpen());
+        bool said = false;
+        for (const QString& line : window->panels().console->toPlainText().split(QLatin1Char('\n')))
+            said |= line.contains(QStringLiteral("journal cannot be kept"));
+        QVERIFY(said);
+        CodeEditor* editor = window->panels().tabs->current();
+        editor->setPlainText(QStringLiteral("d1 $ s \"bd*4\""));
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(window->stage().engine().playingChannels(), std::vector<int>{1});
+        QCOMPARE(QFileInfo(database).size(), 8192);  // and the file was not replaced
         window->stage().quit();
     }
 };
