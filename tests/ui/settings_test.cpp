@@ -102,11 +102,16 @@ private Q_SLOTS:
         CodeEditor* editor = window_->panels().tabs->current();
         editor->setPlainText(QStringLiteral("d2 $ s \"hh*8\""));
         QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QTest::qWait(400);
+        const double cycleBefore = stage().engine().snapshot().cycle;
+        QVERIFY(cycleBefore > 0.1);
         AppSettings s = stage().settings();
         s.audio.sampleRate = 44100;
         s.audio.noDevice = true;
         QCOMPARE(testing::applyAudio(stage(), s), QString());
         QCOMPARE(stage().engine().snapshot().sampleRate, 44100.0);
+        // The music carries on from where it was, not from cycle 0.
+        QVERIFY2(stage().engine().snapshot().cycle >= cycleBefore, qPrintable(QString::number(stage().engine().snapshot().cycle)));
         QCOMPARE(stage().engine().playingChannels(), std::vector<int>{2});
         std::vector<seiche::audio::PlayedEvent> played;
         QTRY_VERIFY_WITH_TIMEOUT(([&] {

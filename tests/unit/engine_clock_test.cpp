@@ -47,6 +47,24 @@ TEST(EngineClock, TempoChangesKeepThePositionAndStayExact) {
     EXPECT_EQ(scheduler.cycleAt(kRate * 60 + kHour), atChange + Time(2520));
 }
 
+TEST(EngineClock, ANewEngineCarriesOnFromTheCycleReached) {
+    // A restart for a new sample rate: frame 0 of the new clock is where the old one was.
+    SampleBank bank;
+    Mixer mixer(MixerConfig{});
+    Scheduler scheduler(mixer, bank, 44100);
+    scheduler.continueFrom(Time(135, 4));
+    EXPECT_EQ(scheduler.cycleAt(0), Time(135, 4));
+    EXPECT_EQ(scheduler.cycleAt(44100 * 3600), Time(135, 4) + Time(2025));
+    auto program = lang::compile("d1 $ s \"sine\"");  // a synth: the bank here is empty
+    ASSERT_TRUE(program);
+    scheduler.apply(*program.value);
+    scheduler.fillUntil(44100 * 2);  // the next onset is cycle 34, a quarter cycle on
+    std::vector<PlayedEvent> played;
+    scheduler.playedBetween(0, 44100 * 2, played);
+    ASSERT_FALSE(played.empty());
+    EXPECT_EQ(played.front().frame, 19600);  // 0.25 cycle / 0.5625 cps = 0.444 s at 44.1 kHz
+}
+
 TEST(EngineClock, AnHourOfOnsetsIsScheduledOnTime) {
     SampleBank bank;
     registerBuiltinKit(bank);

@@ -42,6 +42,9 @@ std::unique_ptr<audio::Device> EngineBridge::openDevice(const AudioSettings& set
 }
 
 std::string EngineBridge::start(const AudioSettings& settings, const audio::SoundSources& sounds) {
+    // A restart (a new sample rate) carries on from the cycle the music had reached.
+    const std::optional<Time> carryOn =
+        engine_ ? std::optional<Time>(engine_->scheduler().cycleAt(engine_->currentFrame())) : std::nullopt;
     stop();
     audio_ = settings;
     sounds_ = sounds;
@@ -54,12 +57,14 @@ std::string EngineBridge::start(const AudioSettings& settings, const audio::Soun
     bank_ = std::make_unique<audio::SampleBank>(bankOptions);
     audio::addSoundSources(*bank_, sounds_);
     engine_ = std::make_unique<audio::LiveEngine>(*bank_, engineConfig(rate, settings.bufferFrames, cps_));
+    if (carryOn) engine_->scheduler().continueFrom(*carryOn);
     replayChannels();
     if (!engine_->start(device_.get())) {
         // The device opened but its stream would not start: the music goes on the silent
         // clock rather than not at all (a stopped engine cannot be started again).
         error = device_->error().empty() ? "the stream would not start" : device_->error();
         engine_ = std::make_unique<audio::LiveEngine>(*bank_, engineConfig(rate, settings.bufferFrames, cps_));
+        if (carryOn) engine_->scheduler().continueFrom(*carryOn);
         replayChannels();
         engine_->start(nullptr);
         device_.reset();

@@ -85,7 +85,7 @@ public:
 
     // Applies new audio settings while playing. A new device or buffer size keeps the
     // music's clock; a new sample rate restarts the engine, which plays the channels'
-    // code again from cycle 0. Returns "" or why not (what was playing keeps playing).
+    // code on from the cycle reached. Returns "" or why not (what was playing keeps playing).
     std::string applyAudio(const AudioSettings& audio);
     // The same, with the device opened on a worker thread so the GUI never waits for the
     // audio system; audioApplied("" or the reason) follows on the GUI thread, always

@@ -74,6 +74,13 @@ void Scheduler::setCps(double cps) {
     cps_ = cpsToRational(cps);
 }
 
+void Scheduler::continueFrom(const Time& cycle) {
+    std::lock_guard lock(mutex_);
+    std::lock_guard tempo(tempoMutex_);
+    anchorCycle_ = cycle;
+    anchorFrame_ = cursor_;
+}
+
 // The tempo has a lock of its own: the GUI reads it every frame and must not wait for a
 // pattern query (which holds mutex_) to finish.
 double Scheduler::cps() const {

@@ -55,6 +55,9 @@ public:
     void setChannel(int channel, std::optional<Pattern> pattern, uint64_t tag = 0);  // 1..16; nullopt silences it
     void hush();
     void setCps(double cps);  // from the next window on, without a jump in cycle position
+    // The cycle the clock is at now (at the cursor): a new engine that replaces a running one
+    // (a new sample rate) carries on from where the music was instead of from cycle 0.
+    void continueFrom(const Time& cycle);
     void setSolo(int channel, bool on);
     void setMute(int channel, bool on);
 
