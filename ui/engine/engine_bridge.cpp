@@ -117,8 +117,11 @@ void EngineBridge::replayChannels() {
         if (auto program = lang::compile(channelCode_[c - 1])) engine_->evaluate(*program.value, lastTag);
     }
     for (int c = 1; c <= 16; ++c) {
-        engine_->scheduler().setMute(c, muted_[c - 1]);
-        engine_->scheduler().setSolo(c, soloed_[c - 1]);
+        const bool muted = muted_[c - 1], soloed = soloed_[c - 1];
+        engine_->post([c, muted, soloed](audio::Scheduler& s) {
+            s.setMute(c, muted);
+            s.setSolo(c, soloed);
+        });
     }
 }
 
@@ -176,25 +179,26 @@ EvaluationOutcome EngineBridge::evaluate(const std::string& code) {
 
 void EngineBridge::hush() {
     channelCode_.fill({});
-    if (engine_) engine_->scheduler().hush();
+    // Posted, never waited for: a runaway pattern's query must not hold up the hush.
+    if (engine_) engine_->post([](audio::Scheduler& s) { s.hush(); });
 }
 
 void EngineBridge::setCps(double cps) {
     if (!(cps > 0) || cps > 100) return;
     cps_ = cps;
-    if (engine_) engine_->scheduler().setCps(cps);
+    if (engine_) engine_->post([cps](audio::Scheduler& s) { s.setCps(cps); });
 }
 
 void EngineBridge::setMute(int channel, bool on) {
     if (channel < 1 || channel > 16) return;
     muted_[channel - 1] = on;
-    if (engine_) engine_->scheduler().setMute(channel, on);
+    if (engine_) engine_->post([channel, on](audio::Scheduler& s) { s.setMute(channel, on); });
 }
 
 void EngineBridge::setSolo(int channel, bool on) {
     if (channel < 1 || channel > 16) return;
     soloed_[channel - 1] = on;
-    if (engine_) engine_->scheduler().setSolo(channel, on);
+    if (engine_) engine_->post([channel, on](audio::Scheduler& s) { s.setSolo(channel, on); });
 }
 
 std::vector<int> EngineBridge::playingChannels() const {

@@ -32,7 +32,31 @@ LiveEngine::LiveEngine(const SampleBank& bank, const LiveEngineConfig& config)
 
 LiveEngine::~LiveEngine() { stop(); }
 
-void LiveEngine::evaluate(const lang::Program& program, uint64_t tag) { scheduler_.apply(program, tag); }
+void LiveEngine::evaluate(const lang::Program& program, uint64_t tag) {
+    post([program, tag](Scheduler& scheduler) { scheduler.apply(program, tag); });
+}
+
+void LiveEngine::post(SchedulerCommand command) {
+    {
+        std::lock_guard inbox(inboxMutex_);
+        inbox_.push_back(std::move(command));
+    }
+    {
+        std::lock_guard lock(wakeMutex_);
+        posted_.store(true);
+    }
+    wake_.notify_all();
+}
+
+void LiveEngine::runPosted() {
+    {
+        std::lock_guard inbox(inboxMutex_);
+        posted_.store(false);
+        draining_.swap(inbox_);
+    }
+    for (auto& command : draining_) command(scheduler_);
+    draining_.clear();
+}
 
 void LiveEngine::renderTrampoline(void* context, float* left, float* right, int frames) {
     static_cast<LiveEngine*>(context)->render(left, right, frames);
@@ -58,7 +82,9 @@ bool LiveEngine::start(Device* device) {
         stopping_ = false;
     }
     const auto lookahead = static_cast<int64_t>(std::llround(config_.lookaheadSeconds * config_.sampleRate));
-    // The first window is queued before the clock starts, so nothing is late at frame 0.
+    // The first window is queued before the clock starts, so nothing is late at frame 0;
+    // what was evaluated before start() is applied first.
+    runPosted();
     scheduler_.fillUntil(frame_.load() + lookahead);
     running_.store(true);
     schedulerThread_ = std::thread([this] { schedulerLoop(); });
@@ -295,9 +321,10 @@ void LiveEngine::schedulerLoop() {
     std::unique_lock lock(wakeMutex_);
     while (!stopping_) {
         lock.unlock();
+        runPosted();
         scheduler_.fillUntil(frame_.load(std::memory_order_acquire) + lookahead);
         lock.lock();
-        wake_.wait_for(lock, period, [this] { return stopping_; });
+        wake_.wait_for(lock, period, [this] { return stopping_ || posted_.load(); });
     }
 }
 

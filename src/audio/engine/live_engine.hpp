@@ -8,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -68,8 +69,15 @@ public:
     LiveEngine& operator=(const LiveEngine&) = delete;
 
     // Any thread: the program's statements take effect at the next scheduler window. The
-    // events of the channels it sets carry `tag` in the played-event feed.
+    // events of the channels it sets carry `tag` in the played-event feed. Never waits for
+    // a pattern query: it is handed to the scheduler thread (see post()).
     void evaluate(const lang::Program& program, uint64_t tag = 0);
+    // Any thread; returns at once. The scheduler thread runs `command` before its next
+    // window (at once if it is waiting), so a GUI never waits for a long pattern query to
+    // finish to hush, mute or change tempo. Commands run in the order they were posted;
+    // posted before start(), they run before the first window.
+    using SchedulerCommand = std::function<void(Scheduler&)>;
+    void post(SchedulerCommand command);
 
     // An open `device` must run at config.sampleRate. A device that is not open (its
     // open() failed) starts the silent clock, and the engine keeps trying to open it
@@ -127,6 +135,7 @@ private:
     static void renderTrampoline(void* context, float* left, float* right, int frames);
     void render(float* left, float* right, int frames);  // audio thread
     void schedulerLoop();
+    void runPosted();  // scheduler thread: the commands posted so far
     void silentClockLoop();
     void startSilentClock();
     void stopSilentClock();
@@ -172,6 +181,9 @@ private:
     std::atomic<bool> onDevice_{false};  // who calls render(): the device, or the silent clock
     std::atomic<int64_t> frame_{0};
     std::atomic<bool> running_{false};
+    std::mutex inboxMutex_;
+    std::vector<SchedulerCommand> inbox_, draining_;  // draining_: the scheduler thread's batch
+    std::atomic<bool> posted_{false};
     std::mutex wakeMutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
