@@ -8,6 +8,8 @@
 #include "app/session_keeper.hpp"
 #include "panels/console_panel.hpp"
 #include "engine/engine_bridge.hpp"
+#include "session/journal_reader.hpp"
+#include "session/store.hpp"
 #include "ui/ui_test_support.hpp"
 
 using namespace seiche::ui;
@@ -81,6 +83,45 @@ private Q_SLOTS:
         QVERIFY(!again->stage().keeper().unfinished().has_value());
         QVERIFY(again->stage().engine().playingChannels().empty());
         again->stage().quit();
+    }
+
+    void theRealAppStartedAgainBringsItBack() {
+        // Both lives are the real app: killed mid-performance, then started again as a
+        // process that restores, plays for a second, saves a picture and quits cleanly. Its
+        // own journal then says what it brought back.
+        const QString database = dir_.path() + QStringLiteral("/relaunch.db");
+        const QString code = QStringLiteral("d2 $ s \"hh*4 cp\" # gain 1.1");
+        typeThenKill(database, code, true, 1000);
+        QProcess again;
+        again.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        again.start(QStringLiteral(SEICHE_APP), {QStringLiteral("--no-device"), QStringLiteral("--kit-only"), QStringLiteral("--restore"),
+                                                 QStringLiteral("yes"), QStringLiteral("--database"), database,
+                                                 QStringLiteral("--screenshot"), dir_.path() + QStringLiteral("/again.png"),
+                                                 QStringLiteral("--after-ms"), QStringLiteral("1000")});
+        QVERIFY(again.waitForFinished(60000));
+        QCOMPARE(again.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(again.exitCode(), 0);
+
+        auto store = seiche::session::Store::open(database.toStdString());
+        QVERIFY(store);
+        auto sessions = seiche::session::journalSessions(store->database());
+        QVERIFY(sessions && sessions->size() == 2);
+        const auto& killed = sessions->front();
+        const auto& restarted = sessions->back();
+        QVERIFY(!killed.clean);
+        QVERIFY(killed.settled);  // answered: never offered again
+        QVERIFY(restarted.clean);
+        auto buffers = seiche::session::journalLatestBuffers(store->database(), restarted.id);
+        QVERIFY(buffers);
+        bool reopened = false;
+        for (const auto& b : *buffers) reopened |= QString::fromStdString(b.buffer.text) == code;
+        QVERIFY(reopened);
+        auto evaluations = seiche::session::journalEvaluations(store->database(), restarted.id);
+        QVERIFY(evaluations);
+        bool replayed = false;
+        for (const auto& e : *evaluations)
+            replayed |= e.evaluation.scope == "restore" && e.evaluation.ok && QString::fromStdString(e.evaluation.code) == code;
+        QVERIFY(replayed);
     }
 
     void typingAloneIsKeptToWithinHalfASecond() {
