@@ -65,7 +65,6 @@ public:
     SessionKeeper& keeper() { return *keeper_; }
     const AppSettings& settings() const { return settings_; }
     const Keymap& keymap() const { return keymap_; }
-    const Theme& theme() const { return theme_; }
     bool stageMode() const { return stageMode_; }
 
 Q_SIGNALS:

@@ -56,16 +56,12 @@ std::string EngineBridge::start(const AudioSettings& settings, const audio::Soun
     bankOptions.sampleRate = rate;
     bank_ = std::make_unique<audio::SampleBank>(bankOptions);
     audio::addSoundSources(*bank_, sounds_);
-    engine_ = std::make_unique<audio::LiveEngine>(*bank_, engineConfig(rate, settings.bufferFrames, cps_));
-    if (carryOn) engine_->scheduler().continueFrom(*carryOn);
-    replayChannels();
+    buildEngine(rate, settings.bufferFrames, carryOn);
     if (!engine_->start(device_.get())) {
         // The device opened but its stream would not start: the music goes on the silent
         // clock rather than not at all (a stopped engine cannot be started again).
         error = device_->error().empty() ? "the stream would not start" : device_->error();
-        engine_ = std::make_unique<audio::LiveEngine>(*bank_, engineConfig(rate, settings.bufferFrames, cps_));
-        if (carryOn) engine_->scheduler().continueFrom(*carryOn);
-        replayChannels();
+        buildEngine(rate, settings.bufferFrames, carryOn);
         engine_->start(nullptr);
         device_.reset();
         deviceName_ = "silent clock";
@@ -89,6 +85,12 @@ std::string EngineBridge::start(const AudioSettings& settings, const audio::Soun
                            .arg(QString::fromStdString(error)));
     }
     return open || settings.noDevice ? std::string() : error;
+}
+
+void EngineBridge::buildEngine(double rate, unsigned bufferFrames, const std::optional<Time>& carryOn) {
+    engine_ = std::make_unique<audio::LiveEngine>(*bank_, engineConfig(rate, bufferFrames, cps_));
+    if (carryOn) engine_->scheduler().continueFrom(*carryOn);
+    replayChannels();
 }
 
 void EngineBridge::stop() {

@@ -120,6 +120,8 @@ private:
     std::string adoptDevice(std::unique_ptr<audio::Device> device, const AudioSettings& audio, const std::string& openError);
     void finishStopping();  // waits for a recording being finished in the background
     void replayChannels();  // after an engine restart: the same code again
+    // A new engine on bank_, at `carryOn` if given, with the channels' code; not started.
+    void buildEngine(double rate, unsigned bufferFrames, const std::optional<Time>& carryOn);
 
     AudioSettings audio_;
     audio::SoundSources sounds_;

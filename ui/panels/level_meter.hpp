@@ -12,7 +12,6 @@ public:
     void setPeaks(float left, float right);  // linear, since the last call
     void setTheme(const Theme& theme) { theme_ = theme; update(); }
     QSize sizeHint() const override { return {120, 18}; }
-    float shownLeftDb() const { return level_[0]; }
 
 protected:
     void paintEvent(QPaintEvent*) override;

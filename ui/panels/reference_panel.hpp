@@ -17,8 +17,6 @@ public:
     ReferencePanel(const Vocabulary& vocabulary, QWidget* parent = nullptr);
     void search(const QString& text);
     QString currentExample() const;
-    QListWidget* list() const { return list_; }
-    QLineEdit* searchField() const { return search_; }
 
 Q_SIGNALS:
     void insertRequested(const QString& code);

@@ -105,8 +105,6 @@ void TransportBar::show(const TransportView& view) {
     }
 }
 
-QString TransportBar::cycleText() const { return cycle_->text(); }
-
 QString TransportBar::recordStatusText() const { return recordStatus_->toolTip(); }
 
 void TransportBar::setRecording(bool on, const QString& status, bool failed) {

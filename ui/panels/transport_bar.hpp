@@ -36,8 +36,6 @@ public:
     LevelMeter* meter() const { return meter_; }
     ScopeView* scope() const { return scope_; }
     QToolButton* recordButton() const { return record_; }
-    QDoubleSpinBox* cpsField() const { return cps_; }
-    QString cycleText() const;
     QString recordStatusText() const;  // whole, as its tooltip holds it
 
 Q_SIGNALS:

@@ -31,12 +31,6 @@ QString Keymap::userFile() {
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/seiche/keymap.json");
 }
 
-QStringList Keymap::commands() {
-    QStringList all;
-    for (const auto& [command, keys] : fromJson(presetJson(QStringLiteral("tidal")), nullptr).bindings_) all << command;
-    return all;
-}
-
 Keymap Keymap::fromJson(const QByteArray& json, QString* error) {
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);

@@ -26,8 +26,6 @@ public:
     QString commandFor(const QKeyEvent* event) const;  // "" when the key is not bound
     QString commandFor(const QKeySequence& keys) const;
     QList<QKeySequence> keysFor(const QString& command) const;
-    // Every command any preset knows, for menus and the settings dialog.
-    static QStringList commands();
 
 private:
     QString name_;

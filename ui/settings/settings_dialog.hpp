@@ -22,10 +22,8 @@ public:
     AppSettings settings() const;
     void setStatus(const QString& text, bool error);  // the result of the last apply
     QComboBox* themeBox() const { return theme_; }
-    QComboBox* keymapBox() const { return keymap_; }
     QComboBox* bufferBox() const { return buffer_; }
     QComboBox* rateBox() const { return rate_; }
-    QComboBox* apiBox() const { return api_; }
     QLabel* latencyLabel() const { return latency_; }
     void scanDevices();  // fills the device list (in the background)
 
