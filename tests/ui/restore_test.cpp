@@ -135,6 +135,31 @@ private Q_SLOTS:
         window->stage().quit();
     }
 
+    void aJournalThatCannotWriteIsSaidAndCatchesUp() {
+        auto window = testing::startWindow(testing::quietStart(dir_));
+        const QString path = window->stage().keeper().databasePath();
+        // Another program holds the write lock past the journal's busy timeout.
+        auto other = seiche::session::Database::open(path.toStdString());
+        QVERIFY(other);
+        auto lock = seiche::session::Transaction::begin(*other);
+        QVERIFY(lock);
+        CodeEditor* editor = window->panels().tabs->current();
+        editor->setPlainText(QStringLiteral("d1 $ s \"bd*2\" -- written while locked"));
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        const auto consoleSays = [&](const QString& words) {
+            return window->panels().console->toPlainText().contains(words);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(consoleSays(QStringLiteral("the journal cannot write")), 20000);
+        QCOMPARE(window->stage().engine().playingChannels(), std::vector<int>{1});  // the music never cared
+        QVERIFY(lock->commit());
+        QTRY_VERIFY_WITH_TIMEOUT(consoleSays(QStringLiteral("the journal writes again")), 20000);
+        window->stage().keeper().flush();
+        auto buffers = seiche::session::journalLatestBuffers(*other, window->stage().keeper().sessionId());
+        QVERIFY(buffers && !buffers->empty());
+        QVERIFY(QString::fromStdString(buffers->front().buffer.text).contains(QStringLiteral("written while locked")));
+        window->stage().quit();
+    }
+
     void aBrokenJournalIsSaidAndTheAppStillPlays() {
         const QString database = dir_.path() + QStringLiteral("/broken.db");
         QFile f(database);

@@ -120,6 +120,15 @@ void Performance::reportProblems() {
             console_.post(ConsolePanel::Kind::Error, tr("no sound called '%1' (not loaded, or a typo): its events are silent")
                                                          .arg(QString::fromStdString(name)));
         }
+    // The journal keeps trying by itself; the performer should know while it cannot write.
+    if (const QString journal = keeper_ ? keeper_->lastError() : QString(); journal != reportedJournalError_) {
+        if (!journal.isEmpty())
+            console_.post(ConsolePanel::Kind::Error,
+                          tr("the journal cannot write (%1): your work is kept in memory and it keeps trying").arg(journal));
+        else
+            console_.post(ConsolePanel::Kind::Info, tr("the journal writes again"));
+        reportedJournalError_ = journal;
+    }
     if (stats.queryErrors > reportedQueryErrors_) {
         console_.post(ConsolePanel::Kind::Error,
                       tr("a pattern failed while playing and was silenced until it is evaluated again"));
@@ -220,7 +229,7 @@ void Performance::tick() {
     channels_.tick();
     showActive(now.frame);
     lastFrame_ = now.frame;
-    showRecording();
+    showRecording(now);
     if (++ticks_ % 60 == 0) reportProblems();
 }
 
@@ -242,8 +251,9 @@ QString Performance::startRecording(const QString& path) {
     recording_ = true;
     recordingPath_ = path;
     console_.post(ConsolePanel::Kind::Info, tr("Recording to %1").arg(path));
-    if (keeper_) keeper_->recordTransport(QStringLiteral("record ") + path, engine_.snapshot());
-    showRecording();
+    const TransportSnapshot now = engine_.snapshot();
+    if (keeper_) keeper_->recordTransport(QStringLiteral("record ") + path, now);
+    showRecording(now);
     return {};
 }
 
@@ -251,15 +261,16 @@ void Performance::stopRecording() {
     if (!recording_) return;
     engine_.stopRecording();
     const auto status = engine_.recordingStatus();
+    const TransportSnapshot now = engine_.snapshot();
     recording_ = false;
     console_.post(ConsolePanel::Kind::Info, tr("Recording saved: %1 (%2 s)")
                                                 .arg(recordingPath_)
-                                                .arg(engine_.snapshot().sampleRate > 0 ? status.frames / engine_.snapshot().sampleRate : 0.0, 0, 'f', 1));
+                                                .arg(now.sampleRate > 0 ? status.frames / now.sampleRate : 0.0, 0, 'f', 1));
     transport_.setRecording(false, QFileInfo(recordingPath_).fileName(), false);
-    if (keeper_) keeper_->recordTransport(QStringLiteral("record-stop"), engine_.snapshot());
+    if (keeper_) keeper_->recordTransport(QStringLiteral("record-stop"), now);
 }
 
-void Performance::showRecording() {
+void Performance::showRecording(const TransportSnapshot& now) {
     if (!recording_) return;
     const auto status = engine_.recordingStatus();
     if (!status.active && !status.failed) {
@@ -276,10 +287,10 @@ void Performance::showRecording() {
         const QString message = tr("Recording stopped: %1").arg(QString::fromStdString(status.error));
         console_.post(ConsolePanel::Kind::Error, message);
         transport_.setRecording(false, message, true);
-        if (keeper_) keeper_->recordTransport(QStringLiteral("record-failed"), engine_.snapshot());
+        if (keeper_) keeper_->recordTransport(QStringLiteral("record-failed"), now);
         return;
     }
-    const double rate = engine_.snapshot().sampleRate;
+    const double rate = now.sampleRate;
     const int seconds = rate > 0 ? static_cast<int>(status.frames / rate) : 0;
     transport_.setRecording(true, QStringLiteral("%1:%2 %3")
                                       .arg(seconds / 60)

@@ -25,6 +25,7 @@ class EditorTabs;
 class EngineBridge;
 class SessionKeeper;
 class TransportBar;
+struct TransportSnapshot;
 
 class Performance : public QObject {
     Q_OBJECT
@@ -61,8 +62,8 @@ private:
     };
     void remember(uint64_t tag, CodeEditor* editor, int firstLine, const lang::SourceMap& sources, const QString& code);
     void showActive(int64_t frame);
-    void showRecording();
-    void reportProblems();
+    void showRecording(const TransportSnapshot& now);
+    void reportProblems();  // once a second: unknown sounds, failed patterns, journal writes
 
     EngineBridge& engine_;
     EditorTabs& tabs_;
@@ -80,6 +81,7 @@ private:
     uint64_t ticks_ = 0;
     QSet<QString> reportedSounds_;
     uint64_t reportedQueryErrors_ = 0;
+    QString reportedJournalError_;
     QString recordingPath_;
 };
 

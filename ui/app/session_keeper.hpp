@@ -37,6 +37,7 @@ public:
     QString open(const QString& databasePath);
     bool isOpen() const { return journal_ != nullptr; }
     QString databasePath() const { return path_; }
+    int64_t sessionId() const { return journal_ ? journal_->sessionId() : 0; }
 
     std::optional<session::RestorePlan> unfinished() const;
     // Brings the buffers back (replacing the empty start-up buffer) and evaluates
